@@ -1,0 +1,189 @@
+"""The dataclasses that are kehoach's API. JSON is a rendering of these (see render.py).
+
+Every extracted item carries a ``span``: ``(start, end)`` character offsets into the
+normalized text (:attr:`Text.text`), and the page it came from.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Optional
+
+Span = tuple[int, int]
+
+
+class PageStatus(str, Enum):
+    """How usable a page's text layer is."""
+
+    USABLE = "usable"
+    MISSING = "missing"  # no text layer: an image-only page
+    GARBAGE = "garbage"  # a text layer that is not readable text (bad OCR, unmapped glyphs)
+
+
+class Level(str, Enum):
+    """Administrative level of an issuer or unit (output contract values)."""
+
+    TRUNG_UONG = "trung_uong"
+    BO = "bo"
+    TINH = "tinh"
+    SO = "so"
+    HUYEN = "huyen"
+    PHONG = "phong"
+    XA = "xa"
+    THON = "thon"
+    OTHER = "other"
+
+
+@dataclass
+class Page:
+    """One page of a source: its raw text and whether that text can be trusted."""
+
+    number: int  # 1-based
+    text: str
+    status: PageStatus = PageStatus.USABLE
+    reason: Optional[str] = None  # why the page is not usable (Vietnamese, for warnings)
+
+    @property
+    def needs_ocr(self) -> bool:
+        return self.status is not PageStatus.USABLE
+
+
+@dataclass
+class Source:
+    """What ingest read from a file: text per page, with provenance."""
+
+    path: str
+    sha256: str
+    format: str  # txt | pdf | docx | doc | image | html
+    pages: list[Page]
+    encoding: Optional[str] = None
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def ocr_needed_pages(self) -> list[int]:
+        return [p.number for p in self.pages if p.needs_ocr]
+
+
+@dataclass
+class Paragraph:
+    """A reflowed paragraph of the normalized text."""
+
+    start: int
+    end: int
+    page: int
+
+
+@dataclass
+class TextWarning:
+    """Something normalize noticed in the text (a lost glyph...), with its location."""
+
+    code: str
+    message: str
+    span: Span
+    page: int
+
+
+@dataclass
+class Text:
+    """Normalized text: one string, its paragraphs, and page boundaries."""
+
+    text: str
+    paragraphs: list[Paragraph]
+    page_spans: list[tuple[int, int, int]]  # (page number, start, end)
+    source: Source
+    warnings: list[TextWarning] = field(default_factory=list)
+
+    def page_at(self, offset: int) -> Optional[int]:
+        for number, start, end in self.page_spans:
+            if start <= offset <= end:
+                return number
+        return self.page_spans[-1][0] if self.page_spans else None
+
+    def para_text(self, para: Paragraph) -> str:
+        return self.text[para.start : para.end]
+
+
+@dataclass
+class Issuer:
+    name: str
+    level: Optional[Level] = None
+    locality: Optional[str] = None
+    span: Optional[Span] = None
+
+
+@dataclass
+class Signer:
+    authority: Optional[str] = None
+    position: Optional[str] = None
+    name: Optional[str] = None
+    span: Optional[Span] = None
+
+
+@dataclass
+class Period:
+    start: Optional[str] = None
+    end: Optional[str] = None
+
+
+@dataclass
+class Header:
+    """Header fields of a document (Nghị định 30/2020 layout) and its closing block."""
+
+    doc_type: Optional[str] = None
+    doc_type_name: Optional[str] = None
+    number: Optional[str] = None
+    symbol: Optional[str] = None
+    issuer: Optional[Issuer] = None
+    issued_date: Optional[str] = None
+    place: Optional[str] = None
+    title: Optional[str] = None
+    signer: Optional[Signer] = None
+    recipients: list[str] = field(default_factory=list)
+    period: Optional[Period] = None
+    spans: dict[str, Span] = field(default_factory=dict)  # field name -> evidence span
+
+
+@dataclass
+class Section:
+    """A node of the section tree: a numbered heading or list item and what it contains."""
+
+    label: str  # the marker as written: I, 1, a, -, +, Điều 1, Phụ lục I
+    title: str
+    level: int
+    span: Span  # the whole section, heading to the end of its last child
+    page: Optional[int] = None
+    kind: str = "item"  # roman | arabic | letter | bullet | dieu | chuong | phan | muc | annex
+    path: str = ""
+    children: list["Section"] = field(default_factory=list)
+
+    def walk(self):
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+
+@dataclass
+class Document:
+    """A parsed document: header, legal bases, section tree."""
+
+    text: Text
+    header: Header
+    sections: list[Section] = field(default_factory=list)
+    bases: list[Span] = field(default_factory=list)  # the "Căn cứ ..." paragraphs
+    body_span: Optional[Span] = None
+
+
+@dataclass
+class Plan:
+    """Everything kehoach knows about one document: the output contract's object.
+
+    ``citations``, ``units``, ``deadlines``, ``activities`` and ``targets`` are filled by the
+    extractors (analyzer/extract); until an extractor exists its list stays empty.
+    """
+
+    document: Document
+    citations: list = field(default_factory=list)
+    units: list = field(default_factory=list)
+    deadlines: list = field(default_factory=list)
+    activities: list = field(default_factory=list)
+    targets: list = field(default_factory=list)

@@ -1,0 +1,175 @@
+"""kehoach command line: parse arguments, call analyzer functions, render. No logic here."""
+from __future__ import annotations
+
+import json
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+from rich.progress import track
+from rich.table import Table
+
+import analyzer
+from analyzer.errors import KehoachError
+from analyzer.ingest import SUPPORTED
+from analyzer.render import to_dict, to_markdown, to_text
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="kehoach: phân tích kế hoạch hành chính tiếng Việt (Kế hoạch, Quyết định, Công văn...).",
+)
+err = Console(stderr=True, soft_wrap=True, highlight=False)
+out = Console(highlight=False, soft_wrap=True)
+
+
+class Format(str, Enum):
+    json = "json"
+    md = "md"
+    text = "text"
+
+
+_EXTENSIONS = {Format.json: ".json", Format.md: ".md", Format.text: ".txt"}
+
+
+def _collect(paths: list[Path]) -> tuple[list[Path], list[tuple[Path, str]]]:
+    """Files to analyze (folders walked recursively) and paths that do not exist."""
+    files: list[Path] = []
+    missing: list[tuple[Path, str]] = []
+    for path in paths:
+        if path.is_dir():
+            files.extend(sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED))
+        elif path.exists():
+            files.append(path)
+        else:
+            missing.append((path, KehoachError("E001", path).message))
+    return files, missing
+
+
+def _render(plan, fmt: Format, with_text: bool) -> str:
+    if fmt is Format.json:
+        return json.dumps(to_dict(plan, with_text), ensure_ascii=False, indent=2)
+    if fmt is Format.md:
+        return to_markdown(plan)
+    return to_text(plan)
+
+
+@app.command()
+def analyze(
+    paths: Annotated[list[Path], typer.Argument(help="Tệp hoặc thư mục (đọc đệ quy).", show_default=False)],
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="Định dạng kết quả.")] = Format.text,
+    with_text: Annotated[bool, typer.Option("--with-text", help="Kèm văn bản đã chuẩn hóa (JSON).")] = False,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Tệp hoặc thư mục ghi kết quả.")] = None,
+    max_size: Annotated[float, typer.Option("--max-size", help="Giới hạn kích thước tệp (MB).")] = 200,
+    debug: Annotated[bool, typer.Option("--debug", help="Hiện traceback khi có lỗi nội bộ.")] = False,
+) -> None:
+    """Phân tích văn bản: tiêu đề, số ký hiệu, cơ quan ban hành, ngày, bố cục, nơi nhận, người ký."""
+    files, missing = _collect(paths)
+    failures = list(missing)
+    many = len(files) > 1 or any(p.is_dir() for p in paths)
+    to_dir = output is not None and (output.is_dir() or (many and output.suffix == ""))
+    if to_dir:
+        output.mkdir(parents=True, exist_ok=True)
+    rendered: list[str] = []
+    iterator = track(files, description="Đang phân tích", console=err, transient=True) if len(files) > 1 else files
+    for path in iterator:
+        try:
+            plan = analyzer.analyze(path, max_bytes=int(max_size * 2**20))
+        except KehoachError as exc:
+            failures.append((path, exc.message))
+            continue
+        except Exception as exc:  # a bug must not stop a batch or print a traceback
+            if debug:
+                raise
+            failures.append((path, f"{path}: lỗi nội bộ khi phân tích ({type(exc).__name__}: {str(exc)[:100]}). "
+                                   "Hãy báo lỗi kèm tệp này."))
+            continue
+        if to_dir:
+            target = output / (path.stem + _EXTENSIONS[fmt])
+            target.write_text(_render(plan, fmt, with_text) + "\n", encoding="utf-8")
+        elif fmt is Format.json and many:
+            rendered.append(json.dumps(to_dict(plan, with_text), ensure_ascii=False))
+        else:
+            rendered.append(_render(plan, fmt, with_text))
+    if rendered:
+        joined = "\n".join(rendered) if fmt is Format.json else "\n\n".join(rendered)
+        if output is not None and not to_dir:
+            output.write_text(joined + "\n", encoding="utf-8")
+        else:
+            out.print(joined, markup=False)
+    if to_dir:
+        err.print(f"Đã ghi {len(files) - len([f for f in failures if f[0] in files])} kết quả vào {output}/", markup=False)
+    if failures:
+        if len(files) + len(missing) > 1:
+            err.print(f"{len(failures)} tệp không phân tích được:", markup=False)
+        for _, message in failures:
+            err.print(message, markup=False)
+        raise typer.Exit(code=1)
+
+
+@app.command()
+def evaluate(
+    gold_dir: Annotated[Path, typer.Argument(help="Thư mục gold (*.json).", exists=True, file_okay=False)],
+    corpus: Annotated[Optional[Path], typer.Option(help="Thư mục kho văn bản chung.")] = None,
+    show_errors: Annotated[bool, typer.Option("--show-errors", help="Liệt kê từng sai khác.")] = False,
+) -> None:
+    """Đo độ chính xác của kết quả phân tích so với chú giải gold."""
+    from analyzer.evaluate import evaluate as run_evaluation
+
+    corpus = corpus or _default_corpus(gold_dir)
+
+    def analyze_dict(path: Path) -> dict:
+        try:
+            return to_dict(analyzer.analyze(path))
+        except KehoachError as exc:
+            err.print(exc.message, markup=False)
+            return {"document": {}, "sections": []}
+
+    try:
+        report = run_evaluation(gold_dir, analyze_dict, corpus,
+                                progress=lambda xs: track(xs, description="Đang đánh giá", console=err, transient=True))
+    except KehoachError as exc:
+        err.print(exc.message, markup=False)
+        raise typer.Exit(code=1) from None
+    table = Table(title=f"kehoach evaluate: {report.documents} văn bản")
+    for col in ("trường", "n", "accuracy", "precision", "recall", "F1"):
+        table.add_column(col, justify="right" if col != "trường" else "left")
+    fmt = lambda v: "—" if v is None else f"{v:.3f}"  # noqa: E731
+    for name, score in report.scores.items():
+        if not score.total:
+            continue
+        if name in ("recipients", "sections"):
+            table.add_row(name, str(score.total), fmt(score.accuracy), fmt(score.precision), fmt(score.recall), fmt(score.f1))
+        else:
+            table.add_row(name, str(score.total), fmt(score.accuracy), "", "", "")
+    out.print(table)
+    for line in report.skipped:
+        err.print(f"bỏ qua {line}", markup=False)
+    if show_errors:
+        for name, score in report.scores.items():
+            for line in score.errors:
+                out.print(f"[{name}] {line}", markup=False)
+
+
+def _default_corpus(gold_dir: Path) -> Optional[Path]:
+    for candidate in (gold_dir.resolve().parent.parent.parent / "shared" / "corpus", Path("../shared/corpus")):
+        if candidate.is_dir():
+            return candidate
+    return None
+
+
+@app.command()
+def version() -> None:
+    """In phiên bản."""
+    out.print(f"kehoach {analyzer.__version__} (schema {analyzer.SCHEMA_VERSION})")
+
+
+def main() -> None:  # pragma: no cover - console-script entry
+    app()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(app())
