@@ -112,7 +112,7 @@ def resolve_source(path: str, gold_dir: Path, corpus_dir: Path | None) -> Path |
 
 
 def _section_labels(sections: list[dict]) -> list[str]:
-    return [normalize_for_match(s.get("label")) for s in sections if s.get("kind") not in ("bullet", "plus")]
+    return [normalize_for_match(s.get("label")) for s in sections if s.get("kind") not in ("bullet", "plus", "table")]
 
 
 def evaluate(

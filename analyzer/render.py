@@ -86,6 +86,7 @@ def to_dict(plan: Plan, with_text: bool = False) -> dict:
             "encoding": source.encoding,
             "ocr_pages": [],  # pages read by OCR (none until OCR exists)
             "needs_ocr": source.ocr_needed_pages,
+            "page_status": [{"page": p.number, "status": p.status.value, "reason": p.reason} for p in source.pages],
             "warnings": warnings,
         },
         "document": _document(doc.header),
@@ -113,7 +114,7 @@ def schema() -> dict:
 def _tree_lines(sections: list[Section], depth: int, max_depth: int) -> list[str]:
     lines = []
     for s in sections:
-        if s.kind in ("bullet", "plus"):
+        if s.kind in ("bullet", "plus", "table"):
             continue
         title = s.title if len(s.title) <= 90 else s.title[:87] + "..."
         lines.append(f"{'  ' * depth}- **{s.label}** {title}")
@@ -159,7 +160,7 @@ def to_text(plan: Plan) -> str:
     lines = [f"{doc.text.source.path}"]
     for label, getter in _FIELD_NAMES:
         lines.append(f"  {label}: {getter(h) or '—'}")
-    top = ", ".join(f"{s.label}" for s in doc.sections if s.kind not in ("bullet", "plus"))
+    top = ", ".join(f"{s.label}" for s in doc.sections if s.kind not in ("bullet", "plus", "table"))
     lines.append(f"  Các mục lớn: {top or '—'}")
     warnings = list(doc.text.source.warnings) + [w.message for w in doc.text.warnings]
     for w in warnings[:8]:

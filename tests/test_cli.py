@@ -156,7 +156,9 @@ def test_cli_doc_converted_with_libreoffice():
     result = _run("analyze", str(path), "--format", "json")
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
-    assert data["source"]["format"] == "doc" and data["document"]["symbol"]
+    assert data["source"]["format"] == "doc"
+    assert data["document"]["symbol"] == "/SCT-CN" and data["document"]["doc_type"] == "CV"
+    assert data["document"]["issuer"]["name"] == "Sở Công Thương tỉnh Lào Cai"
 
 
 def test_cli_installed_console_script_finds_its_data(tmp_path):

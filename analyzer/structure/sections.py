@@ -26,6 +26,7 @@ _KINDS: list[tuple[str, int, re.Pattern]] = [
     ("plus", 9, re.compile(r"^(?P<label>\+)\s*(?P<title>\S.*)$")),
 ]
 _DOTTED_DEPTH_RANK = 5  # 1.1 -> 6, 1.1.1 -> 7 ...
+_TABLE_ROW_RE = re.compile(r"\S \| \S|^\| | \|$")
 
 
 def match_marker(line: str) -> tuple[str, int, str, str] | None:
@@ -56,9 +57,21 @@ def parse_sections(text: Text, start: int, stop: int, resume: int | None = None)
     roots: list[Section] = []
     stack: list[tuple[int, Section]] = []
     in_quote = False
+    table: Section | None = None
     for i in indices:
         para = text.paragraphs[i]
         line = text.para_text(para)
+        # Table rows (cells joined by " | " by the DOCX reader) form one "table" section.
+        if _TABLE_ROW_RE.search(line):
+            if table is None:
+                table = Section(label="Bảng", title=line, level=len(stack) + 1, span=(para.start, para.end),
+                                page=para.page, kind="table")
+                (stack[-1][1].children if stack else roots).append(table)
+            table.span = (table.span[0], para.end)
+            if stack:
+                _extend(stack, para.end)
+            continue
+        table = None
         # Amending texts quote whole articles ("“Điều 21. ...”"): quoted headings are text.
         opens = line.count("“") + (1 if line.startswith('"') else 0)
         closes = line.count("”") + (1 if line.rstrip(" ./;").endswith('"') else 0)
@@ -95,7 +108,7 @@ def _extend(stack: list[tuple[int, Section]], end: int) -> None:
 def _assign_paths(sections: list[Section], prefix: str) -> None:
     bullet_count = 0
     for section in sections:
-        if section.kind in ("bullet", "plus"):
+        if section.kind in ("bullet", "plus", "table"):
             bullet_count += 1
             own = f"{section.label}{bullet_count}"
         else:

@@ -25,3 +25,12 @@ def test_docx_plans_read_with_text_boxes(name):
 def test_docx_text_box_content_is_not_duplicated():
     text = ingest(corpus_path("docx", "04-ke-hoach.docx")).pages[0].text
     assert text.count("/KH-SCT") == 1  # the VML fallback copy of the text box is skipped
+
+
+def test_docx_task_table_kept_as_a_section():
+    doc = analyze(corpus_path("docx", "KH-UBND-trien-khai-Chi-thi-11-CT-TU-QLNN-khoang-san.docx")).document
+    tables = [s for top in doc.sections for s in top.walk() if s.kind == "table"]
+    assert tables, "the annex task table should be a section"
+    text = doc.text.text
+    start, end = tables[0].span
+    assert " | " in text[start:end] and end > start
