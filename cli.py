@@ -35,18 +35,36 @@ class Format(str, Enum):
 _EXTENSIONS = {Format.json: ".json", Format.md: ".md", Format.text: ".txt"}
 
 
-def _collect(paths: list[Path]) -> tuple[list[Path], list[tuple[Path, str]]]:
-    """Files to analyze (folders walked recursively) and paths that do not exist."""
+def _collect(paths: list[Path]) -> tuple[list[Path], list[tuple[Path, str]], dict[Path, Path]]:
+    """Files to analyze (folders walked recursively), paths that do not exist, and each
+    file's path relative to the folder it was found in (to mirror it under --output)."""
     files: list[Path] = []
     missing: list[tuple[Path, str]] = []
+    relative: dict[Path, Path] = {}
     for path in paths:
         if path.is_dir():
-            files.extend(sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED))
+            found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED)
+            files.extend(found)
+            relative.update({p: p.relative_to(path) for p in found})
         elif path.exists():
             files.append(path)
+            relative[path] = Path(path.name)
         else:
             missing.append((path, KehoachError("E001", path).message))
-    return files, missing
+    return files, missing, relative
+
+
+def _target(output: Path, relative: Path, suffix: str, used: set[Path]) -> Path:
+    """Where a result goes: the input's relative path mirrored, never overwriting another
+    result of the same run (two inputs may share a name)."""
+    target = output / relative.with_suffix(suffix)
+    n = 2
+    while target in used:
+        target = output / relative.with_name(f"{relative.stem}-{n}{suffix}")
+        n += 1
+    used.add(target)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    return target
 
 
 def _render(plan, fmt: Format, with_text: bool) -> str:
@@ -67,7 +85,8 @@ def analyze(
     debug: Annotated[bool, typer.Option("--debug", help="Hiện traceback khi có lỗi nội bộ.")] = False,
 ) -> None:
     """Phân tích văn bản: tiêu đề, số ký hiệu, cơ quan ban hành, ngày, bố cục, nơi nhận, người ký."""
-    files, missing = _collect(paths)
+    files, missing, relative = _collect(paths)
+    used: set[Path] = set()
     failures = list(missing)
     many = len(files) > 1 or any(p.is_dir() for p in paths)
     to_dir = output is not None and (output.is_dir() or (many and output.suffix == ""))
@@ -88,7 +107,7 @@ def analyze(
                                    "Hãy báo lỗi kèm tệp này."))
             continue
         if to_dir:
-            target = output / (path.stem + _EXTENSIONS[fmt])
+            target = _target(output, relative[path], _EXTENSIONS[fmt], used)
             target.write_text(_render(plan, fmt, with_text) + "\n", encoding="utf-8")
         elif fmt is Format.json and many:
             rendered.append(json.dumps(to_dict(plan, with_text), ensure_ascii=False))

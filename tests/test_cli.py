@@ -61,9 +61,22 @@ def test_cli_folder_batch_continues_past_a_bad_file(tmp_path):
     out = tmp_path / "out"
     result = _run("analyze", str(folder), "--format", "json", "--output", str(out))
     assert result.exit_code == 1
-    assert (out / "a.json").exists() and (out / "b.json").exists()
+    assert (out / "a.json").exists() and (out / "sub" / "b.json").exists()
     assert "broken.pdf" in result.output and "Traceback" not in result.output
-    jsonschema.validate(json.loads((out / "b.json").read_text(encoding="utf-8")), schema())
+    jsonschema.validate(json.loads((out / "sub" / "b.json").read_text(encoding="utf-8")), schema())
+
+
+def test_cli_output_dir_never_overwrites_same_named_inputs(tmp_path):
+    (tmp_path / "x").mkdir()
+    (tmp_path / "y").mkdir()
+    shutil.copy(HOANG_CAT, tmp_path / "x" / "plan.txt")
+    shutil.copy(LUC_NAM, tmp_path / "y" / "plan.txt")
+    out = tmp_path / "out"
+    result = _run("analyze", str(tmp_path / "x" / "plan.txt"), str(tmp_path / "y" / "plan.txt"),
+                  "--format", "json", "--output", str(out))
+    assert result.exit_code == 0, result.output
+    titles = {json.loads(p.read_text(encoding="utf-8"))["document"]["title"] for p in out.glob("*.json")}
+    assert len(titles) == 2
 
 
 def test_cli_bad_input_missing_path(tmp_path):

@@ -17,7 +17,7 @@ from ..vietnamese import UPPER, is_syllable
 
 MARKER_RE = re.compile(
     r"""^(?:
-        [IVXLC]{1,6}\s*[.)/]            # I.  II.  IV)
+        [IVXLC]{1,6}\s*(?:[.)]|/(?![vV]\b)) # I.  II.  IV)  (not "V/v", the công văn subject)
       | \d{1,3}(?:\.\d{1,3}){0,3}[.)](?!\d) # 1.  1.2.  3)
       | \d{1,3}(?:\.\d{1,3}){1,3}\s     # 1.1 Title (no final dot)
       | [a-zđ]\s?\)                     # a)  đ)
@@ -101,11 +101,12 @@ def _drop_page_furniture(lines: list[str], headers: set[str]) -> list[str]:
     return kept
 
 
-def starts_paragraph(prev: str, line: str, wrapped: bool, full_width: int = 0) -> bool:
+def starts_paragraph(prev: str, line: str, wrapped: bool, full_width: int = 0, para_start: str = "") -> bool:
     """Whether ``line`` opens a new paragraph after ``prev`` (both stripped).
 
-    ``full_width`` is the length of a full printed line; a line well short of it ended its
-    paragraph when the next one starts with a capital ("1. Mục đích" / "Tiếp tục ...").
+    ``full_width`` is the length of a full printed line; a heading line well short of it
+    ended its heading when the next one starts with a capital ("1. Mục đích" / "Tiếp tục
+    ..."). ``para_start`` is the text of the paragraph ``prev`` belongs to.
     """
     if MARKER_RE.match(line) or KEYWORD_START_RE.match(line) or DATE_LINE_RE.match(line):
         return True
@@ -126,7 +127,8 @@ def starts_paragraph(prev: str, line: str, wrapped: bool, full_width: int = 0) -
         return True
     # A short heading ("1. Mục đích") ends before a capitalised line; a short line that is not
     # a heading is more often a narrow column (the trích yếu beside the Quốc hiệu).
-    is_heading = bool(MARKER_RE.match(prev)) and not re.match(r"^[-+•*–—·∙]", prev)
+    opening = para_start or prev
+    is_heading = bool(MARKER_RE.match(opening)) and not re.match(r"^[-+•*–—·∙]", opening)
     return is_heading and bool(full_width) and len(prev) < 0.6 * full_width and line[:1].isupper()
 
 
@@ -175,7 +177,7 @@ def reflow(pages: list[tuple[int, list[str]]], wrapped: bool) -> list[ReflowedPa
                     current, prev = None, ""
                 continue
             gaps = _lost_glyph_gaps(line)
-            if current is None or starts_paragraph(prev, line, wrapped, full_width):
+            if current is None or starts_paragraph(prev, line, wrapped, full_width, current.text if current else ""):
                 if current is not None:
                     paragraphs.append(current)
                 current = ReflowedParagraph("", number)

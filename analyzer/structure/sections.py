@@ -18,7 +18,7 @@ _KINDS: list[tuple[str, int, re.Pattern]] = [
     ("chuong", 2, re.compile(r"^(?P<label>(?:Chương|CHƯƠNG)\s+[\dIVXLC]+)\b\s*[.:]?\s*(?P<title>.*)$")),
     ("muc", 3, re.compile(r"^(?P<label>(?:Mục|MỤC)\s+\d+)\b\s*[.:]?\s*(?P<title>.*)$")),
     ("dieu", 4, re.compile(r"^(?P<label>(?:Điều|ĐIỀU)\s+\d+[a-z]?)\s*[.:]?\s*(?P<title>.*)$")),
-    ("roman", 4, re.compile(r"^(?P<label>[IVXLC]{1,6})\s*[.)/]\s*(?P<title>.*)$")),
+    ("roman", 4, re.compile(r"^(?P<label>[IVXLC]{1,6})\s*(?:[.)]|/(?![vV]\b))\s*(?P<title>.*)$")),
     ("arabic", 5, re.compile(r"^(?P<label>\d{1,3})\s*[.)](?!\d)\s*(?P<title>.*)$")),
     ("dotted", 6, re.compile(r"^(?P<label>\d{1,3}(?:\.\d{1,3}){1,3})\.?(?=\s|$)\s*(?P<title>.*)$")),
     ("letter", 7, re.compile(r"^(?P<label>[a-zđ])\s?\)\s*(?P<title>.*)$")),
