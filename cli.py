@@ -160,7 +160,7 @@ def evaluate(
     for name, score in report.scores.items():
         if not score.total:
             continue
-        if name in ("recipients", "sections"):
+        if score.tp or score.fp or score.fn:
             table.add_row(name, str(score.total), fmt(score.accuracy), fmt(score.precision), fmt(score.recall), fmt(score.f1))
         else:
             table.add_row(name, str(score.total), fmt(score.accuracy), "", "", "")

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from .errors import KehoachError
+from .evaluate_items import ITEM_FIELDS, score_items
 from .structure.issuer import expand_abbreviations
 from .vietnamese import normalize_tone_placement
 
@@ -124,7 +125,7 @@ def evaluate(
     """Score ``analyze_fn`` (path -> output dict) against every gold file in ``gold_dir``."""
     gold_dir = Path(gold_dir)
     corpus = Path(corpus_dir) if corpus_dir else None
-    scores = {name: FieldScore(name) for name in SCALAR_FIELDS + LIST_FIELDS}
+    scores = {name: FieldScore(name) for name in SCALAR_FIELDS + LIST_FIELDS + ITEM_FIELDS}
     skipped: list[str] = []
     files = sorted(gold_dir.glob("*.json"))
     documents = 0
@@ -161,6 +162,7 @@ def _score_document(gold: dict, output: dict, scores: dict[str, FieldScore], nam
         _score_list(scores["recipients"], name,
                     [normalize_for_match(r, "recipients") for r in gdoc["recipients"]],
                     [normalize_for_match(r, "recipients") for r in odoc.get("recipients", [])])
+    score_items(gold, output, scores, name, lambda v: normalize_for_match(v, "issuer.name"))
     if "sections" in gold:
         _score_list(scores["sections"], name,
                     [normalize_for_match(s.get("label")) for s in gold["sections"]],

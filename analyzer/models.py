@@ -187,3 +187,64 @@ class Plan:
     deadlines: list = field(default_factory=list)
     activities: list = field(default_factory=list)
     targets: list = field(default_factory=list)
+
+
+@dataclass
+class Citation:
+    """One mention of another document (eyecite's FullCitation / ShortCitation in one)."""
+
+    text: str
+    span: Span
+    page: Optional[int] = None
+    doc_type: Optional[str] = None
+    doc_type_name: Optional[str] = None
+    number: Optional[str] = None
+    symbol: Optional[str] = None  # normalized: 30-KH/TU, 1277/QĐ-UBND
+    name: Optional[str] = None  # for documents cited by name only (Luật Ngân sách nhà nước)
+    issued_date: Optional[str] = None
+    issuer: Optional[str] = None
+    is_basis: bool = False
+    short_form: bool = False  # "Quyết định nêu trên", "Thông tư số ... nêu trên"
+    refers_to: Optional[int] = None  # index of the full citation a short form points back to
+
+
+@dataclass
+class Mention:
+    text: str
+    span: Span
+    page: Optional[int] = None
+
+
+@dataclass
+class Unit:
+    """A responsible unit: canonical name, level, every mention, and its roles in the plan."""
+
+    name: str
+    level: Optional[Level] = None
+    mentions: list[Mention] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Deadline:
+    text: str
+    span: Span
+    kind: str  # by | on | period | within | recurring
+    page: Optional[int] = None
+    date: Optional[str] = None
+    start: Optional[str] = None
+    end: Optional[str] = None
+    recurrence: Optional[str] = None  # yearly | half_yearly | quarterly | monthly | weekly
+    day_month: Optional[str] = None  # "10/11" for "trước ngày 10/11 hằng năm"
+    unit: Optional[str] = None
+    task: Optional[str] = None
+
+
+@dataclass
+class Target:
+    text: str
+    span: Span
+    page: Optional[int] = None
+    value: Optional[float] = None
+    unit: Optional[str] = None
+    subject: Optional[str] = None

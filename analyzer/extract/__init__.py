@@ -1,15 +1,25 @@
-"""extract(Document) -> Plan: citations, units, deadlines, activities, targets.
+"""extract(Document) -> Plan: citations, units, deadlines, targets (activities later).
 
-The extractors arrive with later work (citations, units, deadlines, targets; activities);
-this verb already fixes the pipeline's shape, so callers and the JSON contract do not
-change when they do.
+Citations come first: their spans are excluded from the other extractors (the date of a
+cited decision is no deadline, its number no target).
 """
 from __future__ import annotations
 
 from ..models import Document, Plan
+from .citations import find_citations
+from .deadlines import document_period, find_deadlines
+from .targets import find_targets
+from .units import find_units
 
 __all__ = ["extract"]
 
 
 def extract(document: Document) -> Plan:
-    return Plan(document=document)
+    citations = find_citations(document)
+    cited = [c.span for c in citations]
+    units, owner_of = find_units(document, cited)
+    deadlines = find_deadlines(document, cited, owner_of)
+    if document.header.period is None:
+        document.header.period = document_period(document, deadlines)
+    targets = find_targets(document, cited)
+    return Plan(document=document, citations=citations, units=units, deadlines=deadlines, targets=targets)

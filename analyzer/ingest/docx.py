@@ -32,8 +32,30 @@ def read_docx(path: Path | str, data: bytes) -> list[Page]:
             _paragraph(block, pages)
         elif block.tag == f"{W}tbl":
             _table(block, pages)
+    notes = _notes(document)
+    if notes:
+        pages[-1].extend(notes)
     result = [Page(number=i + 1, text="\n".join(lines)) for i, lines in enumerate(pages)]
     return [p for p in result if p.text.strip()] or result[:1]
+
+
+def _notes(document) -> list[str]:
+    """Footnotes and endnotes, as "[n] text" lines after the body: plans cite documents there."""
+    lines: list[str] = []
+    for rel in document.part.rels.values():
+        if not rel.reltype.endswith(("/footnotes", "/endnotes")) or rel.is_external:
+            continue
+        from lxml import etree
+
+        root = etree.fromstring(rel.target_part.blob)
+        for note in root:
+            note_id = note.get(f"{W}id")
+            if note_id is None or int(note_id) < 1:
+                continue  # separators
+            text = " ".join(_runs_text(p, [[]]).strip() for p in note.iter(f"{W}p")).strip()
+            if text:
+                lines.append(f"[{note_id}] {text}")
+    return lines
 
 
 def _runs_text(element, pages: list[list[str]]) -> str:

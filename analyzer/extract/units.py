@@ -1,0 +1,313 @@
+"""Responsible units: mentions found with the gazetteer (data/units.yaml), canonical names,
+levels, and roles read from the item that mentions them.
+
+The item's subject is the unit it opens with ("- Sở Tư pháp chủ trì ..."), or else the unit
+its heading names (in Tổ chức thực hiện, "1. Công chức Văn hóa - Thông tin" owns the bullets
+below it). Verb cues give the subject its roles; "Đơn vị chủ trì: X" / "phối hợp với X"
+give X its role; units in Nơi nhận receive.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..data import load_yaml
+from ..models import Document, Level, Mention, Section, Span, Unit
+from ..structure.issuer import expand_abbreviations
+from ..vietnamese import LOWER, UPPER, fold
+
+ROLE_ORDER = ["lead", "coordinate", "advise", "implement", "monitor", "report", "receive"]
+_LOCALITY_WORDS = r"(?:tỉnh|thành\s+phố|huyện|quận|thị\s+xã|xã|phường|thị\s+trấn|cấp\s+(?:tỉnh|huyện|xã)|thôn)"
+_PROPER = rf"[{UPPER}][{LOWER}]*"
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    head: re.Pattern
+    levels: dict[str, str | None]
+    department: re.Pattern
+    collective: re.Pattern
+    label_cues: dict[str, re.Pattern]
+    verb_cues: dict[str, re.Pattern]
+
+
+def _alt(words: list[str]) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+@lru_cache(maxsize=None)
+def gazetteer() -> Gazetteer:
+    data = load_yaml("units.yaml")
+    heads = [h["words"] for h in data["heads"]]
+    # Heads match capitalised as written, and in lower case where plans write them so
+    # ("phối hợp với công chức Văn hóa").
+    variants = set(heads) | {h[0].lower() + h[1:] for h in heads if h.startswith(("Công chức", "Trưởng"))}
+    head = re.compile(rf"(?<![\w])(?P<head>{_alt(list(variants))})(?![\w])")
+    departments = data["departments"]
+    dep_alts = []
+    for d in sorted(departments, key=len, reverse=True):
+        pat = re.escape(d).replace(r"\ ", r"\s+").replace(r"\-", r"\s*[-–]\s*")
+        dep_alts.append(pat)
+    department = re.compile(rf"\s+(?P<dep>{'|'.join(dep_alts)})(?![\w])", re.IGNORECASE)
+    roles = data["roles"]
+    label_cues = {r: re.compile(rf"(?<!\w)(?:{_alt(c)})\s*:\s*", re.IGNORECASE) for r, c in roles["label"].items()}
+    verb_cues = {r: re.compile(rf"(?<!\w)(?:{_alt(c)})(?!\w)", re.IGNORECASE) for r, c in roles["verbs"].items()}
+    return Gazetteer(
+        head=head,
+        levels={fold(h["words"]): h.get("level") for h in data["heads"]},
+        department=department,
+        collective=re.compile(data["collective"]["pattern"]),
+        label_cues=label_cues,
+        verb_cues=verb_cues,
+    )
+
+
+_TAIL_RE = re.compile(
+    rf"(?:\s+(?:{_LOCALITY_WORDS})(?:\s+{_PROPER}(?:\s+{_PROPER}){{0,3}})?"  # tỉnh Bắc Ninh / cấp xã
+    rf"|\s+các\s+(?:xã|phường|thị\s+trấn|huyện|thôn)(?:\s*,\s*(?:xã|phường|thị\s+trấn|đặc\s+khu))*"  # các xã, thị trấn
+    rf"|\s+(?:và\s+)?{_PROPER}(?:\s*[-–,&]\s*{_PROPER}|\s+(?:và)\s+{_PROPER}|\s+{_PROPER})*)"
+)
+
+
+def _complete(text: str, start: int, end: int) -> int:
+    """Extend a head to the end of the unit's name: department, capitalised words, locality."""
+    gz = gazetteer()
+    dep = gz.department.match(text, end)
+    if dep:
+        end = dep.end()
+    for _ in range(3):
+        tail = _TAIL_RE.match(text, end)
+        if not tail or tail.end() == end:
+            break
+        chunk = tail.group(0)
+        # Stop before a following head: "UBND tỉnh, Sở Tài chính" are two units.
+        inner = gz.head.search(chunk, 1)
+        if inner and inner.start() > 0 and chunk[: inner.start()].strip() and not dep:
+            end += len(chunk[: inner.start()].rstrip())
+            break
+        end = tail.end()
+    return end
+
+
+def canonical_name(raw: str) -> str:
+    """Abbreviations expanded, dashes spaced, Uỷ/Ủy unified, notes dropped."""
+    name = re.sub(r"\s*\((?:b/c|p/h|t/h|để [^)]*|đ/b)\)\s*$", "", raw.strip(), flags=re.IGNORECASE)
+    name = expand_abbreviations(name)
+    name = re.sub(r"\s*[-–]\s*", " - ", name)
+    name = re.sub(r"\s+", " ", name).strip(" ,;.:")
+    return name[:1].upper() + name[1:] if name[:1].islower() and not name.startswith("các") else name
+
+
+def find_mentions(text: str, offset: int = 0) -> list[tuple[Span, str]]:
+    """Unit mentions in ``text``: (span, canonical name), non-overlapping, in order."""
+    gz = gazetteer()
+    expanded_positions: list[tuple[Span, str]] = []
+    for m in gz.collective.finditer(text):
+        expanded_positions.append(((m.start(), m.end()), m.group(0)))
+    for m in gz.head.finditer(text):
+        if any(a <= m.start() < b for (a, b), _ in expanded_positions):
+            continue
+        end = _complete(text, m.start(), m.end())
+        expanded_positions.append(((m.start(), end), text[m.start():end]))
+    # Abbreviated heads (UBND, HĐND, UBMTTQ...) are found on the expanded form of each clause.
+    for m in re.finditer(r"(?<![\w])(?:UBND|HĐND|UBMTTQ(?:VN)?|MTTQ(?:VN)?|UBMT|BCĐ)(?![\w])", text):
+        if any(a <= m.start() < b for (a, b), _ in expanded_positions):
+            continue
+        end = m.end()
+        tail = _TAIL_RE.match(text, end)
+        if tail:
+            end = _complete(text, m.start(), m.end())
+        expanded_positions.append(((m.start(), end), text[m.start():end]))
+    expanded_positions.sort(key=lambda x: (x[0][0], -x[0][1]))
+    out: list[tuple[Span, str]] = []
+    last_end = -1
+    for (a, b), raw in expanded_positions:
+        if a < last_end:
+            continue
+        name = canonical_name(raw)
+        if len(name) < 3:
+            continue
+        out.append(((offset + a, offset + b), name))
+        last_end = b
+    return out
+
+
+def _level(name: str) -> Level | None:
+    gz = gazetteer()
+    key = fold(name)
+    for head, level in sorted(gz.levels.items(), key=lambda x: len(x[0]), reverse=True):
+        if key.startswith(head):
+            if level:
+                return Level(level)
+            loc = re.search(r"\b(tinh|thanh pho|huyen|quan|thi xa|xa|phuong|thi tran|thon)\b", key[len(head):])
+            if loc:
+                word = loc.group(1)
+                return Level({"tinh": "tinh", "thanh pho": "tinh", "huyen": "huyen", "quan": "huyen",
+                              "thi xa": "huyen", "thon": "thon"}.get(word, "xa"))
+            return None
+    return None
+
+
+@dataclass
+class _Registry:
+    units: dict[str, Unit]
+
+    def add(self, name: str, span: Span, text: str, page: int | None, role: str | None = None) -> None:
+        unit = self.units.get(name)
+        if unit is None:
+            unit = self.units[name] = Unit(name=name, level=_level(name))
+        if not any(m.span == span for m in unit.mentions):
+            unit.mentions.append(Mention(text=text, span=span, page=page))
+        if role and role not in unit.roles:
+            unit.roles.append(role)
+
+
+_SUBJECT_PREFIX_RE = re.compile(r"^(?:[-+•*]\s*|[a-zđ]\)\s*|\d+(?:\.\d+)*[.)]\s*)?(?:(?:Giao|Đề nghị|Đối với|Yêu cầu|Riêng)\s+)?", re.IGNORECASE)
+
+
+def _heading_owner(section: Section, text: str) -> str | None:
+    """The unit a numbered heading names ("1. Công chức Văn hóa - Thông tin ...")."""
+    if section.kind in ("bullet", "plus", "table") or not section.title:
+        return None
+    title = re.sub(r"^(?:Giao|Đề nghị|Đối với|Trách nhiệm của|Nhiệm vụ của)\s+", "", section.title, flags=re.IGNORECASE)
+    found = find_mentions(title)
+    if found and found[0][0][0] <= 2:
+        return found[0][1]
+    return None
+
+
+def find_units(document: Document, exclude: list[Span]) -> tuple[list[Unit], callable]:
+    """Units with roles, and ``owner_of(offset) -> (unit name, task)`` for deadlines."""
+    text = document.text
+    full = text.text
+    registry = _Registry({})
+    owners: list[tuple[Span, str | None, str]] = []
+
+    def visit(sections: list[Section], owner: str | None) -> None:
+        for section in sections:
+            own = _heading_owner(section, full) or owner
+            para_span = (section.span[0], full.find("\n", section.span[0]) if "\n" in full[section.span[0]:section.span[1]] else section.span[1])
+            owners.append((para_span, own, full[para_span[0]:para_span[1]]))
+            visit(section.children, own)
+
+    visit(document.sections, None)
+    body = document.body_span or (0, len(full))
+    for para in text.paragraphs:
+        if para.start < body[0] or para.end > body[1]:
+            continue
+        chunk = text.para_text(para)
+        owner = next((o for (a, b), o, _ in reversed(owners) if a <= para.start <= b), None)
+        owner = owner if owner is not None else _enclosing_owner(owners, para.start)
+        _roles_in_item(chunk, para.start, para.page, owner, registry, exclude)
+    # Nơi nhận: every unit named there receives.
+    for start, item in _recipient_items(document):
+        for span, name in find_mentions(item, start):
+            registry.add(name, span, full[span[0]:span[1]], text.page_at(span[0]), "receive")
+    units = [u for u in registry.units.values()]
+    for unit in units:
+        unit.roles.sort(key=ROLE_ORDER.index)
+    units.sort(key=lambda u: u.mentions[0].span[0] if u.mentions else 0)
+
+    def owner_of(offset: int) -> tuple[str | None, str | None]:
+        para = next((p for p in text.paragraphs if p.start <= offset < p.end + 1), None)
+        if para is None:
+            return None, None
+        chunk = text.para_text(para)
+        subject = _subject(chunk, para.start)
+        owner = subject or _enclosing_owner(owners, para.start)
+        task = re.sub(r"^(?:[-+•*]\s*|[a-zđ]\)\s*|\d+(?:\.\d+)*[.)]\s*)", "", chunk)[:200]
+        return owner, task
+
+    return units, owner_of
+
+
+def _enclosing_owner(owners: list[tuple[Span, str | None, str]], offset: int) -> str | None:
+    best = None
+    for (a, b), owner, _ in owners:
+        if a <= offset and owner is not None:
+            best = owner
+    return best
+
+
+def _subject(chunk: str, start: int) -> str | None:
+    prefix = _SUBJECT_PREFIX_RE.match(chunk)
+    pos = prefix.end() if prefix else 0
+    found = find_mentions(chunk)
+    if found and found[0][0][0] <= pos + 1:
+        return found[0][1]
+    return None
+
+
+def _roles_in_item(chunk: str, start: int, page: int | None, owner: str | None,
+                   registry: _Registry, exclude: list[Span]) -> None:
+    gz = gazetteer()
+    mentions = [(s, n) for s, n in find_mentions(chunk, start) if not any(a <= s[0] < b for a, b in exclude)]
+    subject = _subject(chunk, start) or owner
+    lowered = chunk.lower()
+    labelled: set[int] = set()
+    # "Đơn vị chủ trì: X", "Đơn vị phối hợp: X, Y": the units after the label on this line.
+    for role, cue in gz.label_cues.items():
+        for m in cue.finditer(chunk):
+            line_end = chunk.find("\n", m.end())
+            line_end = len(chunk) if line_end == -1 else line_end
+            stop = re.search(r"[;.]\s|\s-\s[A-ZĐ]|Đơn vị|Kết quả|Thời gian", chunk[m.end():line_end])
+            seg_end = m.end() + (stop.start() if stop else line_end - m.end())
+            for i, (span, name) in enumerate(mentions):
+                if m.end() <= span[0] - start < seg_end:
+                    registry.add(name, span, chunk[span[0] - start:span[1] - start], page, role)
+                    labelled.add(i)
+    # "chủ trì, phối hợp với X": X coordinates; "phối hợp với X" alone: the subject does.
+    lead_at = gz.verb_cues["lead"].search(chunk)
+    for m in re.finditer(r"phối\s+hợp\s+(?:chặt\s+chẽ\s+)?(?:với|cùng)\s+", chunk, re.IGNORECASE):
+        clause_end = len(chunk)
+        nxt = re.search(r"[;.]|\s(?:để|trong|thực hiện|triển khai|tổ chức|tham mưu|xây dựng|kiểm tra)\s", chunk[m.end():])
+        if nxt:
+            clause_end = m.end() + nxt.start()
+        for i, (span, name) in enumerate(mentions):
+            if m.end() <= span[0] - start < clause_end and i not in labelled:
+                labelled.add(i)
+                if lead_at and lead_at.start() < m.start():
+                    registry.add(name, span, chunk[span[0] - start:span[1] - start], page, "coordinate")
+                else:
+                    registry.add(name, span, chunk[span[0] - start:span[1] - start], page, None)
+    # Receivers of reports and advice get no role: "báo cáo (về) UBND", "tham mưu cho UBND".
+    for m in re.finditer(r"(?:báo\s+cáo|gửi|tham\s+mưu(?:\s+cho)?|trình|đề\s+xuất(?:\s+với)?)\s+(?:[^;.]{0,60}?\s)?(?:về|cho|lên|với)?\s*", chunk, re.IGNORECASE):
+        for i, (span, name) in enumerate(mentions):
+            if span[0] - start == m.end() and i not in labelled:
+                labelled.add(i)
+                registry.add(name, span, chunk[span[0] - start:span[1] - start], page, None)
+    if subject is not None:
+        subject_roles = []
+        for role, cue in gz.verb_cues.items():
+            for m in cue.finditer(lowered):
+                if role == "coordinate" and lead_at and lead_at.start() < m.start():
+                    continue  # the lead's partners coordinate, not the lead
+                if role == "report" and re.match(r"\s+(?:về|cho)\s", lowered[m.end():m.end() + 5]) and False:
+                    continue
+                subject_roles.append(role)
+                break
+        subj_span = next((s for s, n in mentions if n == subject), None)
+        for role in subject_roles or ["implement"]:
+            if subj_span is not None:
+                registry.add(subject, subj_span, chunk[subj_span[0] - start:subj_span[1] - start], page, role)
+            else:
+                unit = registry.units.get(subject)
+                if unit is None:
+                    unit = registry.units[subject] = Unit(name=subject, level=_level(subject))
+                if role not in unit.roles:
+                    unit.roles.append(role)
+    for i, (span, name) in enumerate(mentions):
+        if i not in labelled and name != subject:
+            registry.add(name, span, chunk[span[0] - start:span[1] - start], page, None)
+
+
+def _recipient_items(document: Document) -> list[tuple[int, str]]:
+    """(offset, text) of each Nơi nhận item in the normalized text."""
+    text = document.text.text
+    out = []
+    for item in document.header.recipients:
+        idx = text.rfind(item)
+        if idx != -1:
+            out.append((idx, item))
+    return out
