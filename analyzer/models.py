@@ -170,7 +170,13 @@ class Document:
     header: Header
     sections: list[Section] = field(default_factory=list)
     bases: list[Span] = field(default_factory=list)  # the "Căn cứ ..." paragraphs
-    body_span: Optional[Span] = None
+    body_span: Optional[Span] = None  # main text: after the title, before the closing block
+    # Where extraction looks: the main text and what follows the closing block (annexes, the
+    # plan a decision approves).
+    content_spans: list[Span] = field(default_factory=list)
+
+    def in_content(self, offset: int) -> bool:
+        return any(a <= offset < b for a, b in self.content_spans)
 
 
 @dataclass

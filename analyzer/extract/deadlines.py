@@ -65,17 +65,33 @@ def _fill(rule: Rule, m: re.Match, text: str, span: Span) -> Deadline | None:
         every = g.get("every") or g.get("every2")
         if every and not dl.recurrence:
             dl.recurrence = _EVERY.get(every.lower())
-        if g.get("dd") and g.get("mm"):
-            dl.day_month = f"{int(g['dd'])}/{int(g['mm'])}"
+        dd, mm = g.get("dd") or g.get("dd2"), g.get("mm") or g.get("mm2")
+        if dd and mm:
+            dl.day_month = f"{int(dd)}/{int(mm)}"
         return dl if dl.recurrence else None
+    if rule.name == "period_from_now":
+        dl.start, dl.end = "NOW", f"{g['y2']}-12-31"
+        return dl
+    if rule.name == "period_open_date":
+        dl.start = _iso(g["y"], g["m"], g["d"])
+        return dl if dl.start else None
+    if rule.name == "period_open_month":
+        dl.start = f"{int(g['yo']):04d}-{int(g['mo']):02d}-01" if 1 <= int(g["mo"]) <= 12 else None
+        return dl if dl.start else None
+    if rule.name == "period_open_years":
+        dl.start = f"{g['y1']}-01-01"
+        return dl
+    if rule.name == "by_year":
+        dl.date = f"{g.get('y1') or g.get('y2')}-12-31"
+        return dl
     if rule.name == "period_dates":
         dl.start = _iso(g.get("y") or g.get("y2"), g.get("m") or g.get("m2"), g.get("d") or g.get("d2"))
         dl.end = _iso(g["y3"], g["m3"], g["d3"])
         return dl if dl.start and dl.end else None
-    if rule.name in ("period_years", "period_stage"):
+    if rule.name in ("period_years", "period_stage", "period_stage_heading", "period_years_span", "period_stage_onward"):
         dl.start, dl.end = f"{g['y1']}-01-01", f"{g['y2']}-12-31"
         return dl
-    if rule.name == "period_year":
+    if rule.name in ("period_year", "period_year_paren"):
         dl.start, dl.end = f"{g['y1']}-01-01", f"{g['y1']}-12-31"
         return dl
     if rule.name in ("period_quarter", "by_quarter"):
@@ -97,13 +113,17 @@ def _fill(rule: Rule, m: re.Match, text: str, span: Span) -> Deadline | None:
             dl.date = _last_day(year, month)
         return dl
     if rule.name == "by_day_month":
-        dl.day_month = f"{int(g['dd'])}/{int(g['mm'])}"
-        return dl if 1 <= int(g["mm"]) <= 12 else None
+        dd, mm = g.get("dd") or g.get("dd2"), g.get("mm") or g.get("mm2")
+        dl.day_month = f"{int(dd)}/{int(mm)}"
+        return dl if 1 <= int(mm) <= 12 else None
     if rule.name == "within":
         return dl
     # by_date, on_date
     dl.date = _iso(g.get("y") or g.get("y2"), g.get("m") or g.get("m2"), g.get("d") or g.get("d2"))
     return dl if dl.date else None
+
+
+_NOT_SCHEDULE_RE = re.compile(r"(?:thông\s+qua|có\s+hiệu\s+lực(?:\s+thi\s+hành)?(?:\s+từ)?|ký\s+ban\s+hành|ban\s+hành)\s*$", re.IGNORECASE)
 
 
 def parse_deadlines(text: str, offset: int = 0, exclude: list[Span] = ()) -> list[Deadline]:
@@ -115,6 +135,8 @@ def parse_deadlines(text: str, offset: int = 0, exclude: list[Span] = ()) -> lis
             span = (offset + m.start(), offset + m.end())
             if any(a < span[1] and span[0] < b for a, b in taken):
                 continue
+            if rule.kind == "on" and _NOT_SCHEDULE_RE.search(text[max(0, m.start() - 30):m.start()]):
+                continue  # the date a law was passed or takes effect schedules nothing
             dl = _fill(rule, m, m.group(0), span)
             if dl is None:
                 continue
@@ -134,20 +156,81 @@ def find_deadlines(document: Document, exclude: list[Span], owner_of) -> list[De
     """Deadlines of the body (header, bases and closing block excluded); ``owner_of(offset)``
     gives (unit name, task text) of the paragraph that holds an offset."""
     text = document.text
-    body = document.body_span
-    if body is None:
-        return []
     bases = document.bases
     out = []
     for para in text.paragraphs:
-        if para.start < body[0] or para.end > body[1] or any(a <= para.start < b for a, b in bases):
+        if not document.in_content(para.start) or any(a <= para.start < b for a, b in bases):
             continue
         chunk = text.para_text(para)
-        for dl in parse_deadlines(chunk, para.start, exclude):
+        for dl in refine(parse_deadlines(chunk, para.start, exclude), chunk, para.start, document.header.issued_date):
             dl.page = para.page
             dl.unit, dl.task = owner_of(para.start)
             out.append(dl)
     return out
+
+
+# "Thời gian hoàn thành: Tháng 11/2025", "Thời hạn: Quý I/2026": the period is a deadline.
+_DONE_LABEL_RE = re.compile(r"(?:thời\s+gian\s+hoàn\s+thành|thời\s+hạn(?:\s+hoàn\s+thành|\s+ban\s+hành)?|hoàn\s+thành|xong)\s*:?\s*(?:trong\s+|vào\s+)?(?:dự\s+kiến\s+)?(?:ngày\s+)?$", re.IGNORECASE)
+_RANGE_JOIN_RE = re.compile(r"^\s*(?:đến|tới|-|–|và)\s*(?:hết\s+)?$", re.IGNORECASE)
+_PERIODIC_RE = re.compile(r"định\s+kỳ|hằng\s+năm|hàng\s+năm|mỗi\s+năm", re.IGNORECASE)
+_TABLE_CELL_RE = re.compile(r"(?:^|\|)\s*(?P<y1>(?:19|20)\d{2})(?:\s*[-–]\s*(?P<y2>(?:19|20)\d{2}))?\s*(?=\||$)")
+
+
+def refine(found: list[Deadline], chunk: str, offset: int, issued: str | None) -> list[Deadline]:
+    """Combine what single rules cannot see: ranges of two periods, completion labels,
+    a day-month inside a periodic clause, year cells of task tables."""
+    found = sorted(found, key=lambda d: d.span[0])
+    merged: list[Deadline] = []
+    ranges: set[int] = set()
+    for dl in found:
+        prev = merged[-1] if merged else None
+        if prev is not None and prev.kind == "period" and dl.kind in ("period", "by") \
+                and _RANGE_JOIN_RE.match(chunk[prev.span[1] - offset:dl.span[0] - offset]):
+            end = dl.end or dl.date
+            start_text = chunk[prev.span[0] - offset:dl.span[1] - offset]
+            merged[-1] = Deadline(text=start_text, span=(prev.span[0], dl.span[1]), kind="period",
+                                  start=prev.start, end=end)
+            ranges.add(id(merged[-1]))
+            continue
+        merged.append(dl)
+    for dl in merged:
+        before = chunk[max(0, dl.span[0] - offset - 40):dl.span[0] - offset]
+        if dl.kind == "period" and dl.end and id(dl) not in ranges and _DONE_LABEL_RE.search(before) and _is_single_unit(dl):
+            dl.kind, dl.date, dl.start, dl.end = "by", dl.end, None, None
+        if dl.kind == "on" and _DONE_LABEL_RE.search(before):
+            dl.kind = "by"
+    # "Định kỳ ... trước ngày 20/11" / "hằng năm (trước ngày 15 tháng 11)": yearly on that day.
+    if _PERIODIC_RE.search(chunk):
+        day = next((d for d in merged if d.kind == "by" and d.day_month and not d.date), None)
+        if day is not None:
+            periodic = [d for d in merged if d.kind == "recurring" and d.recurrence == "yearly" and not d.day_month]
+            for d in periodic:
+                merged.remove(d)
+            day.kind, day.recurrence = "recurring", "yearly"
+    # A cell on its own line (web copies of tables): "2026", "2025 - 2035".
+    whole = re.fullmatch(r"\s*(?P<y1>(?:19|20)\d{2})(?:\s*[-–]\s*(?P<y2>(?:19|20)\d{2}))?\s*", chunk)
+    if whole and not merged:
+        y2 = whole.group("y2") or whole.group("y1")
+        merged.append(Deadline(text=chunk.strip(), span=(offset + whole.start("y1"), offset + len(chunk.rstrip())),
+                               kind="period", start=f"{whole.group('y1')}-01-01", end=f"{y2}-12-31"))
+    # Task tables give bare years in their own cells: "| 2026 |", "| 2025 - 2030 |".
+    if " | " in chunk:
+        for m in _TABLE_CELL_RE.finditer(chunk):
+            span = (offset + m.start("y1"), offset + m.end())
+            if any(a < span[1] and span[0] < b for a, b in (d.span for d in merged)):
+                continue
+            y2 = m.group("y2") or m.group("y1")
+            merged.append(Deadline(text=chunk[m.start("y1"):m.end()].strip(), span=(span[0], offset + m.start("y1") + len(chunk[m.start("y1"):m.end()].rstrip())),
+                                   kind="period", start=f"{m.group('y1')}-01-01", end=f"{y2}-12-31"))
+    for dl in merged:
+        if dl.kind == "period" and dl.start == "NOW" and issued:
+            dl.start = issued
+    return sorted(merged, key=lambda d: d.span[0])
+
+
+def _is_single_unit(dl: Deadline) -> bool:
+    """A period that is one month or one quarter ("Tháng 11/2025", "Quý I/2026")."""
+    return bool(re.match(r"^(?:tháng|quý)\b", dl.text.strip(), re.IGNORECASE))
 
 
 def document_period(document: Document, deadlines: list[Deadline]) -> Period | None:

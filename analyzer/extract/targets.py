@@ -64,12 +64,9 @@ def parse_targets(text: str, offset: int = 0, exclude: list[Span] = ()) -> list[
 
 def find_targets(document: Document, exclude: list[Span]) -> list[Target]:
     text = document.text
-    body = document.body_span
-    if body is None:
-        return []
     out = []
     for para in text.paragraphs:
-        if para.start < body[0] or para.end > body[1]:
+        if not document.in_content(para.start) or any(a <= para.start < b for a, b in document.bases):
             continue
         for target in parse_targets(text.para_text(para), para.start, exclude):
             target.page = para.page

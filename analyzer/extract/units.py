@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from ..data import load_yaml
 from ..models import Document, Level, Mention, Section, Span, Unit
-from ..structure.issuer import expand_abbreviations
+from ..structure.issuer import expand_abbreviations, expand_with_map
 from ..vietnamese import LOWER, UPPER, fold
 
 ROLE_ORDER = ["lead", "coordinate", "advise", "implement", "monitor", "report", "receive"]
@@ -27,6 +27,7 @@ class Gazetteer:
     head: re.Pattern
     levels: dict[str, str | None]
     department: re.Pattern
+    departments: tuple[str, ...]
     collective: re.Pattern
     label_cues: dict[str, re.Pattern]
     verb_cues: dict[str, re.Pattern]
@@ -46,9 +47,10 @@ def gazetteer() -> Gazetteer:
     head = re.compile(rf"(?<![\w])(?P<head>{_alt(list(variants))})(?![\w])")
     departments = data["departments"]
     dep_alts = []
-    for d in sorted(departments, key=len, reverse=True):
-        pat = re.escape(d).replace(r"\ ", r"\s+").replace(r"\-", r"\s*[-–]\s*")
-        dep_alts.append(pat)
+    for i, d in enumerate(sorted(departments, key=len, reverse=True)):
+        # "và" may have lost its "à" in a damaged text layer ("Thương binh v  Xã hội").
+        pat = re.escape(d).replace(r"\ ", r"\s+").replace(r"\-", r"\s*[-–]\s*").replace("và", "v(?:à)?")
+        dep_alts.append(f"(?P<d{i}>{pat})")
     department = re.compile(rf"\s+(?P<dep>{'|'.join(dep_alts)})(?![\w])", re.IGNORECASE)
     roles = data["roles"]
     label_cues = {r: re.compile(rf"(?<!\w)(?:{_alt(c)})\s*:\s*", re.IGNORECASE) for r, c in roles["label"].items()}
@@ -57,36 +59,68 @@ def gazetteer() -> Gazetteer:
         head=head,
         levels={fold(h["words"]): h.get("level") for h in data["heads"]},
         department=department,
+        departments=tuple(sorted(departments, key=len, reverse=True)),
         collective=re.compile(data["collective"]["pattern"]),
         label_cues=label_cues,
         verb_cues=verb_cues,
     )
 
 
-_TAIL_RE = re.compile(
-    rf"(?:\s+(?:{_LOCALITY_WORDS})(?:\s+{_PROPER}(?:\s+{_PROPER}){{0,3}})?"  # tỉnh Bắc Ninh / cấp xã
-    rf"|\s+các\s+(?:xã|phường|thị\s+trấn|huyện|thôn)(?:\s*,\s*(?:xã|phường|thị\s+trấn|đặc\s+khu))*"  # các xã, thị trấn
-    rf"|\s+(?:và\s+)?{_PROPER}(?:\s*[-–,&]\s*{_PROPER}|\s+(?:và)\s+{_PROPER}|\s+{_PROPER})*)"
+# A name component: a capitalised word and at most two lower-case words that are not verbs
+# or function words ("Văn hóa", "Thông tin", "Phát thanh"; not "Thông tin tuyên truyền").
+_STOP = (
+    "chủ phối thực triển tổ tham chỉ hướng kiểm giám báo theo có được là để trong tại về với của các "
+    "những cho từ đến năm và hoặc thuộc trên dưới khi đã sẽ đang cần phải nhằm bảo đảm xây cung phổ "
+    "đăng đẩy tăng rà lập trình gửi tuyên nắm quản thường đôn chịu căn này đó đây ban hành tiếp làm "
+    "nghiên đề xác thống tập ngay kịp sớm đồng phân mỗi tất toàn cùng như nếu thì"
+).split()
+_LOWER_WORD = rf"(?!(?:{'|'.join(_STOP)})(?![{LOWER}]))[{LOWER}]+"
+_COMPONENT = rf"[{UPPER}][{LOWER}]*(?:\s+{_LOWER_WORD}){{0,2}}"
+_NAME_TAIL_RE = re.compile(rf"\s+(?:và\s+)?{_COMPONENT}(?:(?:\s*[-–,&]\s*|\s+và\s+|\s+){_COMPONENT})*")
+_LOCALITY_TAIL_RE = re.compile(
+    rf"\s+(?:{_LOCALITY_WORDS})(?:\s+[{UPPER}][{LOWER}]*(?:\s+[{UPPER}][{LOWER}]*){{0,3}})?(?![{LOWER}])"
+    rf"|\s+các\s+(?:xã|phường|thị\s+trấn|huyện|thôn|tỉnh)(?:\s*,\s*(?:xã|phường|thị\s+trấn|đặc\s+khu|thôn))*"
 )
+# Heads whose unit is named by the body that follows: "Chủ tịch Ủy ban nhân dân tỉnh".
+_OFFICE_HEADS = ("Chủ tịch", "Phó Chủ tịch", "Giám đốc", "Phó Giám đốc", "Thủ trưởng", "Thường trực",
+                 "Ban Thường trực", "Văn phòng", "Lãnh đạo", "Trưởng", "Phó Trưởng", "Bí thư")
+_NEEDS_NAME = ("Sở", "Phòng", "Bộ", "Cục", "Chi cục", "Công chức", "Trung tâm", "Ban", "Tiểu ban", "Báo",
+               "Đài Phát thanh", "Văn phòng", "Hội")
 
 
-def _complete(text: str, start: int, end: int) -> int:
-    """Extend a head to the end of the unit's name: department, capitalised words, locality."""
+canonical_dep: dict[tuple[int, int], str] = {}  # (start, end of the department) -> its canonical name
+
+
+def _complete(text: str, start: int, end: int, head: str) -> int:
+    """Extend a head to the end of the unit's name: department or name components, locality."""
     gz = gazetteer()
     dep = gz.department.match(text, end)
+    named = False
     if dep:
-        end = dep.end()
-    for _ in range(3):
-        tail = _TAIL_RE.match(text, end)
-        if not tail or tail.end() == end:
-            break
-        chunk = tail.group(0)
-        # Stop before a following head: "UBND tỉnh, Sở Tài chính" are two units.
-        inner = gz.head.search(chunk, 1)
-        if inner and inner.start() > 0 and chunk[: inner.start()].strip() and not dep:
-            end += len(chunk[: inner.start()].rstrip())
-            break
-        end = tail.end()
+        end, named = dep.end(), True
+        canonical_dep[(dep.start("dep"), dep.end("dep"))] = next(gz.departments[int(k[1:])] for k, v in dep.groupdict().items()
+                                           if v and k.startswith("d") and k[1:].isdigit())
+    elif head.startswith(_OFFICE_HEADS):
+        inner = gz.head.match(text, end + 1) if text[end:end + 1] == " " else None
+        if inner:
+            return _complete(text, inner.start(), inner.end(), inner.group("head"))
+    if not named:
+        tail = _NAME_TAIL_RE.match(text, end)
+        if tail:
+            chunk = tail.group(0)
+            inner = gz.head.search(chunk, 1)
+            if inner and chunk[: inner.start()].strip():
+                chunk = chunk[: inner.start()].rstrip(" ,-–")  # "UBND tỉnh, Sở Tài chính": two units
+            loc_word = re.search(rf"\s(?:{_LOCALITY_WORDS})\b", chunk)
+            if loc_word:
+                chunk = chunk[: loc_word.start()]
+            end += len(chunk)
+            named = bool(chunk.strip())
+    loc = _LOCALITY_TAIL_RE.match(text, end)
+    if loc:
+        end, named = loc.end(), True
+    if not named and head[:1].upper() + head[1:] in _NEEDS_NAME:
+        return start  # "cán bộ, công chức", "Ban" alone: no unit
     return end
 
 
@@ -100,35 +134,39 @@ def canonical_name(raw: str) -> str:
 
 
 def find_mentions(text: str, offset: int = 0) -> list[tuple[Span, str]]:
-    """Unit mentions in ``text``: (span, canonical name), non-overlapping, in order."""
+    """Unit mentions in ``text``: (span, canonical name), non-overlapping, in order.
+
+    Matching runs on the text with abbreviations expanded (UBND, LĐ-TB&XH, NN&MT), and the
+    spans are mapped back to the original text."""
     gz = gazetteer()
-    expanded_positions: list[tuple[Span, str]] = []
-    for m in gz.collective.finditer(text):
-        expanded_positions.append(((m.start(), m.end()), m.group(0)))
-    for m in gz.head.finditer(text):
-        if any(a <= m.start() < b for (a, b), _ in expanded_positions):
-            continue
-        end = _complete(text, m.start(), m.end())
-        expanded_positions.append(((m.start(), end), text[m.start():end]))
-    # Abbreviated heads (UBND, HĐND, UBMTTQ...) are found on the expanded form of each clause.
-    for m in re.finditer(r"(?<![\w])(?:UBND|HĐND|UBMTTQ(?:VN)?|MTTQ(?:VN)?|UBMT|BCĐ)(?![\w])", text):
-        if any(a <= m.start() < b for (a, b), _ in expanded_positions):
-            continue
+    expanded, omap = expand_with_map(text)
+    canonical_dep.clear()
+    found: list[tuple[int, int]] = []
+    for m in gz.collective.finditer(expanded):
         end = m.end()
-        tail = _TAIL_RE.match(text, end)
-        if tail:
-            end = _complete(text, m.start(), m.end())
-        expanded_positions.append(((m.start(), end), text[m.start():end]))
-    expanded_positions.sort(key=lambda x: (x[0][0], -x[0][1]))
+        loc = _LOCALITY_TAIL_RE.match(expanded, end)
+        found.append((m.start(), loc.end() if loc else end))
+    for m in gz.head.finditer(expanded):
+        if any(a <= m.start() < b for a, b in found):
+            continue
+        end = _complete(expanded, m.start(), m.end(), m.group("head"))
+        if end > m.start():
+            found.append((m.start(), end))
+    found.sort(key=lambda x: (x[0], -x[1]))
     out: list[tuple[Span, str]] = []
     last_end = -1
-    for (a, b), raw in expanded_positions:
+    for a, b in found:
         if a < last_end:
             continue
+        raw = expanded[a:b]
+        for (ds, de), dep in canonical_dep.items():
+            if a <= ds and de <= b:
+                # The gazetteer's spelling of the department: "Lao động - Thương binh và Xã hội".
+                raw = expanded[a:ds] + dep + expanded[de:b]
         name = canonical_name(raw)
         if len(name) < 3:
             continue
-        out.append(((offset + a, offset + b), name))
+        out.append(((offset + omap.start(a), offset + omap.end(b)), name))
         last_end = b
     return out
 
@@ -163,6 +201,8 @@ class _Registry:
             unit.roles.append(role)
 
 
+_ISSUING_FORMULA_RE = re.compile(r"(?:ban\s+hành|xây\s+dựng|lập)\s+(?:Kế\s+hoạch|kế\s+hoạch|Chương\s+trình|Hướng\s+dẫn)", re.IGNORECASE)
+_ASSIGN_RE = re.compile(r"(?<!\w)(?:đề\s+nghị|giao|yêu\s+cầu)\s+", re.IGNORECASE)
 _SUBJECT_PREFIX_RE = re.compile(r"^(?:[-+•*]\s*|[a-zđ]\)\s*|\d+(?:\.\d+)*[.)]\s*)?(?:(?:Giao|Đề nghị|Đối với|Yêu cầu|Riêng)\s+)?", re.IGNORECASE)
 
 
@@ -192,16 +232,23 @@ def find_units(document: Document, exclude: list[Span]) -> tuple[list[Unit], cal
             visit(section.children, own)
 
     visit(document.sections, None)
-    body = document.body_span or (0, len(full))
     for para in text.paragraphs:
-        if para.start < body[0] or para.end > body[1]:
+        if not document.in_content(para.start) or any(a <= para.start < b for a, b in document.bases):
             continue
         chunk = text.para_text(para)
+        if _ISSUING_FORMULA_RE.search(chunk[:400]) and not re.match(r"^(?:[-+•]|\d+\.|[a-zđ]\))", chunk):
+            continue  # "UBND xã Hoằng Cát ban hành Kế hoạch ... như sau": the issuer issues
         owner = next((o for (a, b), o, _ in reversed(owners) if a <= para.start <= b), None)
         owner = owner if owner is not None else _enclosing_owner(owners, para.start)
         _roles_in_item(chunk, para.start, para.page, owner, registry, exclude)
     # Nơi nhận: every unit named there receives.
     for start, item in _recipient_items(document):
+        parts = distribute(item)
+        if len(parts) > 1:
+            for part in parts:
+                for _, name in find_mentions(part):
+                    registry.add(name, (start, start + len(item)), item, text.page_at(start), "receive")
+            continue
         for span, name in find_mentions(item, start):
             registry.add(name, span, full[span[0]:span[1]], text.page_at(span[0]), "receive")
     units = [u for u in registry.units.values()]
@@ -209,13 +256,24 @@ def find_units(document: Document, exclude: list[Span]) -> tuple[list[Unit], cal
         unit.roles.sort(key=ROLE_ORDER.index)
     units.sort(key=lambda u: u.mentions[0].span[0] if u.mentions else 0)
 
+    # After "Trên đây là Kế hoạch ... Các cơ quan, đơn vị ... triển khai thực hiện." the
+    # closing clauses (reporting dates) belong to the units that paragraph names.
+    wrap_up: list[tuple[int, str]] = []
+    for para in text.paragraphs:
+        chunk = text.para_text(para)
+        if re.match(r"^Trên\s+đây\s+là", chunk) and document.in_content(para.start):
+            named = find_mentions(chunk)
+            if named:
+                wrap_up.append((para.end, named[0][1]))
+
     def owner_of(offset: int) -> tuple[str | None, str | None]:
         para = next((p for p in text.paragraphs if p.start <= offset < p.end + 1), None)
         if para is None:
             return None, None
         chunk = text.para_text(para)
         subject = _subject(chunk, para.start)
-        owner = subject or _enclosing_owner(owners, para.start)
+        after_wrap = [name for end, name in wrap_up if end <= para.start]
+        owner = subject or (after_wrap[-1] if after_wrap else _enclosing_owner(owners, para.start))
         task = re.sub(r"^(?:[-+•*]\s*|[a-zđ]\)\s*|\d+(?:\.\d+)*[.)]\s*)", "", chunk)[:200]
         return owner, task
 
@@ -271,6 +329,15 @@ def _roles_in_item(chunk: str, start: int, page: int | None, owner: str | None,
                     registry.add(name, span, chunk[span[0] - start:span[1] - start], page, "coordinate")
                 else:
                     registry.add(name, span, chunk[span[0] - start:span[1] - start], page, None)
+    # "đề nghị các bộ phận, các phòng, ngành có liên quan, trưởng các thôn quan tâm triển khai":
+    # every unit listed after the request implements.
+    for m in _ASSIGN_RE.finditer(chunk):
+        verb = gz.verb_cues["implement"].search(chunk, m.end())
+        stop = verb.start() if verb else len(chunk)
+        for i, (span, name) in enumerate(mentions):
+            if m.end() <= span[0] - start < stop and i not in labelled:
+                labelled.add(i)
+                registry.add(name, span, chunk[span[0] - start:span[1] - start], page, "implement")
     # Receivers of reports and advice get no role: "báo cáo (về) UBND", "tham mưu cho UBND".
     for m in re.finditer(r"(?:báo\s+cáo|gửi|tham\s+mưu(?:\s+cho)?|trình|đề\s+xuất(?:\s+với)?)\s+(?:[^;.]{0,60}?\s)?(?:về|cho|lên|với)?\s*", chunk, re.IGNORECASE):
         for i, (span, name) in enumerate(mentions):
@@ -300,6 +367,18 @@ def _roles_in_item(chunk: str, start: int, page: int | None, owner: str | None,
     for i, (span, name) in enumerate(mentions):
         if i not in labelled and name != subject:
             registry.add(name, span, chunk[span[0] - start:span[1] - start], page, None)
+
+
+_DISTRIBUTIVE_RE = re.compile(r"^(?:[Cc]ác\s+)?(?P<head>Sở|Phòng|Bộ|Ban)\s*:\s*(?P<list>.+)$")
+
+
+def distribute(item: str) -> list[str]:
+    """"Sở: NN&MT, TC, GD&ĐT" names three departments: "Sở NN&MT", "Sở TC", "Sở GD&ĐT"."""
+    match = _DISTRIBUTIVE_RE.match(item.strip())
+    if not match:
+        return [item]
+    parts = [p.strip() for p in re.split(r",\s+(?=[A-ZĐ])|;", match.group("list")) if p.strip()]
+    return [f"{match.group('head')} {p}" for p in parts]
 
 
 def _recipient_items(document: Document) -> list[tuple[int, str]]:

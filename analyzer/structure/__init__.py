@@ -37,4 +37,8 @@ def parse(text: Text) -> Document:
         stop, resume = len(paras), None
     sections = parse_sections(text, body_start, stop, resume)
     body_span = (text.paragraphs[body_start].start, text.paragraphs[stop - 1].end) if stop > body_start else None
-    return Document(text=text, header=header, sections=sections, bases=bases, body_span=body_span)
+    content = [body_span] if body_span else []
+    if resume is not None and resume < len(paras):
+        content.append((text.paragraphs[resume].start, len(text.text)))
+    return Document(text=text, header=header, sections=sections, bases=bases, body_span=body_span,
+                    content_spans=content)

@@ -46,9 +46,58 @@ def _abbreviations() -> list[tuple[re.Pattern, str]]:
 
 def expand_abbreviations(text: str) -> str:
     """``UBND tỉnh`` -> ``Ủy ban nhân dân tỉnh``; longest abbreviations first."""
-    for pattern, expansion in _abbreviations():
-        text = pattern.sub(expansion, text)
-    return text
+    return expand_with_map(text)[0]
+
+
+@lru_cache(maxsize=None)
+def _abbreviation_alternation() -> tuple[re.Pattern, dict[str, str]]:
+    rows = sorted(load_tsv("abbreviations.tsv"), key=lambda r: len(r[0]), reverse=True)
+    table = {r[0]: r[1] for r in rows}
+    # Never inside a symbol: "05-CT/TW" keeps its CT.
+    pattern = re.compile(rf"(?<![\w&/])(?:{'|'.join(re.escape(r[0]) for r in rows)})(?![\w&/])")
+    return pattern, table
+
+
+@dataclass
+class OffsetMap:
+    """Maps offsets of an expanded string back to the string it was expanded from."""
+
+    segments: list[tuple[int, int, int, int, bool]]  # new start, new end, old start, old end, replaced
+
+    def start(self, pos: int) -> int:
+        for ns, ne, os_, oe, replaced in self.segments:
+            if ns <= pos < ne or (pos == ne and ns == ne):
+                return os_ if replaced else os_ + (pos - ns)
+        return self.segments[-1][3] if self.segments else pos
+
+    def end(self, pos: int) -> int:
+        for ns, ne, os_, oe, replaced in self.segments:
+            if ns < pos <= ne:
+                return oe if replaced else os_ + (pos - ns)
+        return self.start(pos)
+
+
+def expand_with_map(text: str) -> tuple[str, OffsetMap]:
+    """Expand abbreviations in one pass and keep the way back to the original offsets."""
+    pattern, table = _abbreviation_alternation()
+    out: list[str] = []
+    segments = []
+    pos = new = 0
+    for m in pattern.finditer(text):
+        if m.start() > pos:
+            chunk = text[pos:m.start()]
+            segments.append((new, new + len(chunk), pos, m.start(), False))
+            out.append(chunk)
+            new += len(chunk)
+        repl = table[m.group(0)]
+        segments.append((new, new + len(repl), m.start(), m.end(), True))
+        out.append(repl)
+        new += len(repl)
+        pos = m.end()
+    if pos < len(text) or not segments:
+        segments.append((new, new + len(text) - pos, pos, len(text), False))
+        out.append(text[pos:])
+    return "".join(out), OffsetMap(segments)
 
 
 def _key(text: str) -> str:
