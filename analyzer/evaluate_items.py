@@ -5,7 +5,8 @@ Matching rules (documented in the guideline and printed by ``kehoach evaluate``)
 * citations: the distinct cited documents; key = normalized symbol, or the folded name for
   laws cited by name only. ``citations+date`` also needs the issued date. Among matched
   citations, issued_date and issuer accuracy (where gold gives them).
-* units: (folded canonical name, role) pairs.
+* units: (folded canonical name, role) pairs; a collective's leading "các" and the "có" of
+  "có liên quan" are ignored.
 * deadlines: (kind, date | day_month + recurrence | start..end).
 * targets: (value, folded unit).
 """
@@ -79,10 +80,18 @@ def target_key(item: dict) -> tuple:
     return (value, fold(str(item.get("unit") or "")).strip())
 
 
+def unit_name_key(name: str) -> str:
+    """Unit names compare as canonical names, and a collective's leading "các" and "có" in
+    "có liên quan" do not matter ("Các cơ quan, đơn vị có liên quan" = "các cơ quan, đơn vị liên quan")."""
+    key = _norm_name(name)
+    key = re.sub(r"^cac\s+", "", key)
+    return key.replace(" co lien quan", " lien quan")
+
+
 def unit_pairs(items: list[dict]) -> list[tuple[str, str]]:
     pairs = set()
     for unit in items:
-        name = _norm_name(unit.get("name") or "")
+        name = unit_name_key(unit.get("name") or "")
         for role in unit.get("roles") or []:
             pairs.add((name, role))
     return sorted(pairs)

@@ -11,7 +11,8 @@ from functools import lru_cache
 from ..data import load_yaml
 from ..models import Document, Span, Target
 
-_NUMBER = r"(?P<num>\d{1,3}(?:[.,]\d{1,2})?)"
+# Vietnamese numbers: "." groups thousands, "," marks decimals ("3.000", "2.989,5").
+_NUMBER = r"(?P<num>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)"
 
 
 @lru_cache(maxsize=None)
@@ -19,8 +20,8 @@ def _patterns() -> tuple[re.Pattern, re.Pattern]:
     data = load_yaml("targets.yaml")
     words = sorted(data["measure_words"], key=len, reverse=True)
     alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
-    percent = re.compile(rf"(?<![\w/.,]){_NUMBER}\s*%(?:\s*/\s*năm)?(?P<subject>[^;.:\n()]{{0,160}})")
-    count = re.compile(rf"(?<![\w/.,-]){_NUMBER}\s+(?P<unit>{alt})(?!\w)(?P<subject>[^;.:\n()]{{0,120}})")
+    percent = re.compile(rf"(?<![\w/.,]){_NUMBER}(?:\s*[-–]\s*\d+(?:,\d+)?)?\s*%(?:\s*/\s*năm)?(?P<subject>[^;.:\n()]{{0,160}})")
+    count = re.compile(rf"(?<![\w/.,-]){_NUMBER}\s+(?P<unit>{alt})(?!\w)(?P<subject>[^;.:\n()]{{0,120}})", re.IGNORECASE)
     return percent, count
 
 
@@ -31,7 +32,7 @@ def _cue() -> re.Pattern:
 
 
 def _value(raw: str) -> float:
-    return float(raw.replace(",", "."))
+    return float(raw.replace(".", "").replace(",", "."))
 
 
 def parse_targets(text: str, offset: int = 0, exclude: list[Span] = ()) -> list[Target]:
@@ -51,10 +52,10 @@ def parse_targets(text: str, offset: int = 0, exclude: list[Span] = ()) -> list[
         if any(a < span[1] and span[0] < b for a, b in taken):
             continue
         before = text[max(0, m.start() - 40):m.start()]
-        if re.search(r"(?:Điều|khoản|điểm|số|ngày|tháng|năm|Quý|quý|giờ|mục|Mục|/)\s*$", before):
+        if re.search(r"(?:Điều|khoản|điểm|số|ngày|tháng|năm|Quý|quý|giờ|mục|Mục|/|từ)\s*$", before):
             continue
-        if not _cue().search(before):
-            continue  # a count with no commitment before it describes, it does not commit
+        if not _cue().search(text):
+            continue  # a count in an item that commits to nothing describes, it does not commit
         found.append(Target(text=text[m.start():m.end()].strip(), span=(span[0], offset + m.end()),
                             value=_value(m.group("num")), unit=re.sub(r"\s+", " ", m.group("unit")),
                             subject=m.group("subject").strip(" ,") or None))

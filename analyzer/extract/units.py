@@ -49,7 +49,7 @@ def gazetteer() -> Gazetteer:
     dep_alts = []
     for i, d in enumerate(sorted(departments, key=len, reverse=True)):
         # "và" may have lost its "à" in a damaged text layer ("Thương binh v  Xã hội").
-        pat = re.escape(d).replace(r"\ ", r"\s+").replace(r"\-", r"\s*[-–]\s*").replace("và", "v(?:à)?")
+        pat = re.escape(d.replace(" - ", "-")).replace(r"\ ", r"\s+").replace(r"\-", r"\s*[-–]\s*").replace("và", "v(?:à)?")
         dep_alts.append(f"(?P<d{i}>{pat})")
     department = re.compile(rf"\s+(?P<dep>{'|'.join(dep_alts)})(?![\w])", re.IGNORECASE)
     roles = data["roles"]
@@ -84,6 +84,8 @@ _LOCALITY_TAIL_RE = re.compile(
 # Heads whose unit is named by the body that follows: "Chủ tịch Ủy ban nhân dân tỉnh".
 _OFFICE_HEADS = ("Chủ tịch", "Phó Chủ tịch", "Giám đốc", "Phó Giám đốc", "Thủ trưởng", "Thường trực",
                  "Ban Thường trực", "Văn phòng", "Lãnh đạo", "Trưởng", "Phó Trưởng", "Bí thư")
+# Party committees that own a board: "Ban Tuyên giáo và Dân vận Tỉnh ủy", "Văn phòng Đảng ủy".
+_PARTY_OWNERS = ("Tỉnh ủy", "Huyện ủy", "Đảng ủy", "Thành ủy")
 _NEEDS_NAME = ("Sở", "Phòng", "Bộ", "Cục", "Chi cục", "Công chức", "Trung tâm", "Ban", "Tiểu ban", "Báo",
                "Đài Phát thanh", "Văn phòng", "Hội")
 
@@ -109,7 +111,7 @@ def _complete(text: str, start: int, end: int, head: str) -> int:
         if tail:
             chunk = tail.group(0)
             inner = gz.head.search(chunk, 1)
-            if inner and chunk[: inner.start()].strip():
+            if inner and chunk[: inner.start()].strip() and inner.group("head") not in _PARTY_OWNERS:
                 chunk = chunk[: inner.start()].rstrip(" ,-–")  # "UBND tỉnh, Sở Tài chính": two units
             loc_word = re.search(rf"\s(?:{_LOCALITY_WORDS})\b", chunk)
             if loc_word:
@@ -372,8 +374,19 @@ def _roles_in_item(chunk: str, start: int, page: int | None, owner: str | None,
 _DISTRIBUTIVE_RE = re.compile(r"^(?:[Cc]ác\s+)?(?P<head>Sở|Phòng|Bộ|Ban)\s*:\s*(?P<list>.+)$")
 
 
+_OFFICES_RE = re.compile(
+    r"^(?P<offices>(?:(?:các\s+)?(?:Phó\s+)?(?:Chủ\s+tịch|Chánh\s+Văn\s+phòng|Giám\s+đốc|Trưởng\s+ban|Bí\s+thư)\s*,?\s*(?:và\s+)?){2,})"
+    r"\s+(?P<org>(?:Ủy\s+ban|Hội\s+đồng|Sở|Văn\s+phòng|Ban|Đảng\s+ủy|Tỉnh\s+ủy|Huyện\s+ủy).+)$"
+)
+
+
 def distribute(item: str) -> list[str]:
-    """"Sở: NN&MT, TC, GD&ĐT" names three departments: "Sở NN&MT", "Sở TC", "Sở GD&ĐT"."""
+    """"Sở: NN&MT, TC, GD&ĐT" names three departments: "Sở NN&MT", "Sở TC", "Sở GD&ĐT";
+    "Chủ tịch, các Phó Chủ tịch UBND tỉnh" names two offices of one body."""
+    offices = _OFFICES_RE.match(expand_abbreviations(item.strip()))
+    if offices:
+        names = re.findall(r"(?:Phó\s+)?(?:Chủ\s+tịch|Chánh\s+Văn\s+phòng|Giám\s+đốc|Trưởng\s+ban|Bí\s+thư)", offices.group("offices"))
+        return [f"{n} {offices.group('org')}" for n in names]
     match = _DISTRIBUTIVE_RE.match(item.strip())
     if not match:
         return [item]
