@@ -7,7 +7,7 @@ SEEDS := corpora/seeds/xa-hoang-cat-2024-giam-ngheo-ve-thong-tin.txt corpora/see
 # Debian packages used when present: LibreOffice reads legacy .doc files.
 APT_PACKAGES := libreoffice-writer-nogui
 
-.PHONY: demo test install system-deps evaluate bench clean
+.PHONY: demo test install system-deps evaluate bench regression clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -42,6 +42,12 @@ evaluate: install
 
 bench: install
 	$(BIN)/python bench/ingest.py
+	$(BIN)/python bench/extract.py
+
+# Extraction gained/lost against a revision: make regression REV=HEAD~1
+REV ?= HEAD
+regression: install
+	$(BIN)/python bench/regression.py $(REV)
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache
