@@ -75,15 +75,17 @@ _STOP = (
     "nghiên đề xác thống tập ngay kịp sớm đồng phân mỗi tất toàn cùng như nếu thì"
 ).split()
 _LOWER_WORD = rf"(?!(?:{'|'.join(_STOP)})(?![{LOWER}]))[{LOWER}]+"
-_COMPONENT = rf"[{UPPER}][{LOWER}]*(?:\s+{_LOWER_WORD}){{0,2}}"
+_COMPONENT = rf"[{UPPER}][{LOWER}]*(?:\s+{_LOWER_WORD}){{0,3}}"
 _NAME_TAIL_RE = re.compile(rf"\s+(?:và\s+)?{_COMPONENT}(?:(?:\s*[-–,&]\s*|\s+và\s+|\s+){_COMPONENT})*")
 _LOCALITY_TAIL_RE = re.compile(
     rf"\s+(?:{_LOCALITY_WORDS})(?:\s+[{UPPER}][{LOWER}]*(?:\s+[{UPPER}][{LOWER}]*){{0,3}})?(?![{LOWER}])"
-    rf"|\s+các\s+(?:xã|phường|thị\s+trấn|huyện|thôn|tỉnh)(?:\s*,\s*(?:xã|phường|thị\s+trấn|đặc\s+khu|thôn))*"
+    rf"|\s+các\s+(?:xã|phường|thị\s+trấn|huyện|thôn|tỉnh)(?:\s*,\s*(?:xã|phường|thị\s+trấn|đặc\s+khu|thôn|thành\s+phố))*"
+    rf"(?:\s+trực\s+thuộc\s+trung\s+ương)?"
 )
 # Heads whose unit is named by the body that follows: "Chủ tịch Ủy ban nhân dân tỉnh".
 _OFFICE_HEADS = ("Chủ tịch", "Phó Chủ tịch", "Giám đốc", "Phó Giám đốc", "Thủ trưởng", "Thường trực",
-                 "Ban Thường trực", "Văn phòng", "Lãnh đạo", "Trưởng", "Phó Trưởng", "Bí thư")
+                 "Ban Thường trực", "Văn phòng", "Lãnh đạo", "Trưởng", "Phó Trưởng", "Bí thư", "Chánh Văn phòng",
+                 "Vụ trưởng", "Người đứng đầu", "người đứng đầu")
 # Party committees that own a board: "Ban Tuyên giáo và Dân vận Tỉnh ủy", "Văn phòng Đảng ủy".
 _PARTY_OWNERS = ("Tỉnh ủy", "Huyện ủy", "Đảng ủy", "Thành ủy")
 _NEEDS_NAME = ("Sở", "Phòng", "Bộ", "Cục", "Chi cục", "Công chức", "Trung tâm", "Ban", "Tiểu ban", "Báo",
@@ -105,7 +107,11 @@ def _complete(text: str, start: int, end: int, head: str) -> int:
     elif head.startswith(_OFFICE_HEADS):
         inner = gz.head.match(text, end + 1) if text[end:end + 1] == " " else None
         if inner:
-            return _complete(text, inner.start(), inner.end(), inner.group("head"))
+            inner_end = _complete(text, inner.start(), inner.end(), inner.group("head"))
+            return inner_end if inner_end > inner.start() else inner.end()  # "Chánh Văn phòng Bộ"
+        group = gz.collective.match(text, end + 1) if text[end:end + 1] == " " else None
+        if group:
+            return group.end()  # "Thủ trưởng các đơn vị thuộc Bộ"
     if not named:
         tail = _NAME_TAIL_RE.match(text, end)
         if tail:
@@ -203,6 +209,12 @@ class _Registry:
             unit.roles.append(role)
 
 
+# Task tables name their columns: "Cơ quan chủ trì | Cơ quan phối hợp".
+_COLUMN_ROLES = [
+    ("lead", re.compile(r"chủ\s+trì", re.IGNORECASE)),
+    ("coordinate", re.compile(r"phối\s+hợp", re.IGNORECASE)),
+    ("implement", re.compile(r"(?:đơn\s+vị|cơ\s+quan)\s+thực\s+hiện|^\s*thực\s+hiện\s*$", re.IGNORECASE)),
+]
 _ISSUING_FORMULA_RE = re.compile(r"(?:ban\s+hành|xây\s+dựng|lập)\s+(?:Kế\s+hoạch|kế\s+hoạch|Chương\s+trình|Hướng\s+dẫn)", re.IGNORECASE)
 _ASSIGN_RE = re.compile(r"(?<!\w)(?:đề\s+nghị|giao|yêu\s+cầu)\s+", re.IGNORECASE)
 _SUBJECT_PREFIX_RE = re.compile(r"^(?:[-+•*]\s*|[a-zđ]\)\s*|\d+(?:\.\d+)*[.)]\s*)?(?:(?:Giao|Đề nghị|Đối với|Yêu cầu|Riêng)\s+)?", re.IGNORECASE)
@@ -234,10 +246,27 @@ def find_units(document: Document, exclude: list[Span]) -> tuple[list[Unit], cal
             visit(section.children, own)
 
     visit(document.sections, None)
+    columns: dict[int, str] = {}  # task-table column -> role, from the header row
     for para in text.paragraphs:
         if not document.in_content(para.start) or any(a <= para.start < b for a, b in document.bases):
             continue
         chunk = text.para_text(para)
+        if " | " in chunk:
+            cells = chunk.split(" | ")
+            header = {i: role for i, cell in enumerate(cells) for role, cue in _COLUMN_ROLES if cue.search(cell)}
+            if header and not any(find_mentions(c) for i, c in enumerate(cells) if i in header):
+                columns = header
+                continue
+            if columns:
+                pos = para.start
+                for i, cell in enumerate(cells):
+                    for span, name in find_mentions(cell, pos):
+                        if not any(a <= span[0] < b for a, b in exclude):
+                            registry.add(name, span, full[span[0]:span[1]], para.page, columns.get(i))
+                    pos += len(cell) + 3
+                continue
+        else:
+            columns = {}
         if _ISSUING_FORMULA_RE.search(chunk[:400]) and not re.match(r"^(?:[-+•]|\d+\.|[a-zđ]\))", chunk):
             continue  # "UBND xã Hoằng Cát ban hành Kế hoạch ... như sau": the issuer issues
         owner = next((o for (a, b), o, _ in reversed(owners) if a <= para.start <= b), None)
