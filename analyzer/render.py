@@ -145,12 +145,28 @@ def to_markdown(plan: Plan) -> str:
         out.append(f"- **{label}:** {getter(h) or '—'}")
     out += ["", "## Bố cục", ""]
     out += _tree_lines(doc.sections, 0, 2) or ["(không nhận ra mục nào)"]
+    cited = [c for c in plan.citations if not c.short_form]
+    if cited:
+        out += ["", "## Văn bản được trích dẫn", ""]
+        out += [f"- {c.text}" + (" *(căn cứ)*" if c.is_basis else "") for c in cited]
+    if plan.units:
+        out += ["", "## Đơn vị và vai trò", ""]
+        out += [f"- {u.name}: {', '.join(_ROLE_NAMES.get(r, r) for r in u.roles) or '—'}" for u in plan.units]
+    if plan.deadlines:
+        out += ["", "## Thời hạn", ""]
+        out += [f"- {d.text}" + (f" — {d.unit}" if d.unit else "") for d in plan.deadlines]
+    if plan.targets:
+        out += ["", "## Chỉ tiêu", ""] + [f"- {t.text}" for t in plan.targets]
     if h.recipients:
         out += ["", "## Nơi nhận", ""] + [f"- {r}" for r in h.recipients]
     warnings = list(doc.text.source.warnings) + [w.message for w in doc.text.warnings]
     if warnings:
         out += ["", "## Cảnh báo", ""] + [f"- {w}" for w in warnings]
     return "\n".join(out) + "\n"
+
+
+_ROLE_NAMES = {"lead": "chủ trì", "coordinate": "phối hợp", "advise": "tham mưu", "implement": "thực hiện",
+               "monitor": "kiểm tra, giám sát", "report": "báo cáo", "receive": "nơi nhận"}
 
 
 def to_text(plan: Plan) -> str:
@@ -162,6 +178,12 @@ def to_text(plan: Plan) -> str:
         lines.append(f"  {label}: {getter(h) or '—'}")
     top = ", ".join(f"{s.label}" for s in doc.sections if s.kind not in ("bullet", "plus", "table"))
     lines.append(f"  Các mục lớn: {top or '—'}")
+    if h.period:
+        lines.append(f"  Thời gian thực hiện: {h.period.start or '?'} → {h.period.end or '?'}")
+    cited = {c.symbol or c.name for c in plan.citations if not c.short_form}
+    leads = [u.name for u in plan.units if "lead" in u.roles]
+    lines.append(f"  Trích dẫn: {len(cited)} văn bản; đơn vị: {len(plan.units)} (chủ trì: {', '.join(leads[:3]) or '—'}); "
+                 f"thời hạn: {len(plan.deadlines)}; chỉ tiêu: {len(plan.targets)}")
     warnings = list(doc.text.source.warnings) + [w.message for w in doc.text.warnings]
     for w in warnings[:8]:
         lines.append(f"  ! {w}")
