@@ -71,7 +71,7 @@ def grammar() -> Grammar:
     not_before = re.compile(rf"(?:{'|'.join(re.escape(w) for w in sorted(data['not_citation_before'], key=len, reverse=True))})\s*:?\s*$")
     named_types = "|".join(re.escape(t) for t in sorted(data["named_types"], key=len, reverse=True))
     # Only the type word is consumed, so "Luật A, Luật B" yields both names.
-    named = re.compile(rf"(?<!\w)(?P<type>{named_types})\s+(?=[{UPPER}]|sửa\s+đổi)")
+    named = re.compile(rf"(?<!\w)(?P<type>{named_types})\s+(?=[{UPPER}]|(?:sửa|sử)\s+đổi)")
     name_stops = sorted(data["name_stops"], key=len, reverse=True)
     # A comma ends the name only before a new item ("Luật A, Luật B") or the number/date;
     # names have commas of their own ("Luật Phòng cháy, chữa cháy và cứu nạn, cứu hộ").
@@ -172,7 +172,13 @@ def _left_type(text: str, start: int) -> tuple[int, DocType | None, str | None]:
     matches = list(grammar().type_word.finditer(window))
     # A lower-case type word counts only right before "số" ("kế hoạch số 16/..."); inside a
     # name ("quy phạm pháp luật số 64/2025/QH15") the capitalised one further left does.
-    while matches and matches[-1].group("type")[0].islower() and not re.fullmatch(r"\s*số\s*:?\s*", window[matches[-1].end():]):
+    def lower_noise(m: re.Match) -> bool:
+        # "quy phạm pháp luật số 64/2025/QH15": "luật" ends a compound word, not a type word.
+        return m.group("type")[0].islower() and (
+            not re.fullmatch(r"\s*số\s*:?\s*", window[m.end():]) or window[:m.start()].endswith("pháp ")
+        )
+
+    while matches and lower_noise(matches[-1]):
         matches.pop()
     if not matches:
         return start, None, None
@@ -295,7 +301,8 @@ def _title_clauses(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, i
     out = []
     for _, end in spans:
         if _TITLE_LEAD_RE.match(text[end:end + 20]):
-            stop = re.search(r"[;\n]|\.\s", text[end:end + 400])
+            # The description ends with the clause, or where the sentence goes on ("... phù hợp với").
+            stop = re.search(r"[;\n]|\.\s|\s(?:phù\s+hợp\s+với|nhằm|để|đảm\s+bảo|bảo\s+đảm)\s", text[end:end + 400])
             out.append((end, end + (stop.start() if stop else 400)))
     return out
 
@@ -364,7 +371,7 @@ def _named_laws(document: Document, taken: list[tuple[int, int]], start_at: int)
 
 
 _AMENDING_RE = re.compile(
-    r"sửa\s+đổi,?\s*bổ\s+sung(?:\s+một\s+số\s+điều)?(?:\s+của)?\s+(?:các\s+)?(?:Luật|Bộ\s+luật)\s+(?=\S)"
+    r"(?:sửa|sử)\s+đổi,?\s*bổ\s+sung(?:\s+một\s+số\s+điều)?(?:\s+của)?\s+(?:các\s+)?(?:Luật|Bộ\s+luật)\s+(?=\S)"
 )
 
 
