@@ -123,7 +123,7 @@ def _fill(rule: Rule, m: re.Match, text: str, span: Span) -> Deadline | None:
     return dl if dl.date else None
 
 
-_NOT_SCHEDULE_RE = re.compile(r"(?:thông\s+qua|có\s+hiệu\s+lực(?:\s+thi\s+hành)?(?:\s+từ)?|ký\s+ban\s+hành|ban\s+hành)\s*$", re.IGNORECASE)
+_NOT_SCHEDULE_RE = re.compile(r"(?:thông\s+qua|có\s+hiệu\s+lực(?:\s+thi\s+hành)?(?:\s+(?:kể\s+)?từ)?|ký\s+ban\s+hành|ban\s+hành)\s*(?:ngày\s*)?$", re.IGNORECASE)
 
 
 def parse_deadlines(text: str, offset: int = 0, exclude: list[Span] = ()) -> list[Deadline]:
@@ -135,8 +135,13 @@ def parse_deadlines(text: str, offset: int = 0, exclude: list[Span] = ()) -> lis
             span = (offset + m.start(), offset + m.end())
             if any(a < span[1] and span[0] < b for a, b in taken):
                 continue
-            if rule.kind == "on" and _NOT_SCHEDULE_RE.search(text[max(0, m.start() - 30):m.start()]):
+            before = text[max(0, m.start() - 40):m.start()]
+            if _NOT_SCHEDULE_RE.search(before) or re.search(r"ngày\s+\d{1,2}\s+$", before):
+                taken.append(span)
                 continue  # the date a law was passed or takes effect schedules nothing
+            if rule.kind == "on" and re.match(r"\s*,?\s*(?:của|do)\s", text[m.end():m.end() + 8]):
+                taken.append(span)
+                continue  # "ngày 29/12/2025 của Tỉnh ủy": the date of a document
             dl = _fill(rule, m, m.group(0), span)
             if dl is None:
                 continue
