@@ -133,6 +133,8 @@ def parse_symbol_text(raw: str) -> tuple[str | None, str]:
     canon = {code.upper(): code for code in _symbol_issuers()}
     parts = [canon.get(p.upper(), p) if p not in "/-" else p for p in parts]
     compact = "".join(parts)
+    # "102/2025/NQLT/UBTVQH15-..." is written "102/2025/NQLT-UBTVQH15-..." (type-issuer).
+    compact = re.sub(r"^(\d+[a-zA-Z]?/\d{4}/[A-ZĐ]+)/(?=[A-ZĐ])", r"\1-", compact)
     state = re.match(r"^(\d+[a-zA-Z]?)/([A-Za-zĐ]+)-(.+)$", compact)
     if state and state.group(3) in grammar().party_issuers:
         # A Party document written state-style ("27/NQ-TW") keeps the Party form.
@@ -349,6 +351,7 @@ def _named_laws(document: Document, taken: list[tuple[int, int]], start_at: int)
         rest = tail[amending.end():] if amending else tail
         stop = grammar().name_stop.search(rest)
         name_text = ((tail[: amending.end()] if amending else "") + (rest[: stop.start()] if stop else rest)).strip(" ,-")
+        name_text = re.sub(r"\s+(?:và|hoặc)$", "", name_text)
         if not name_text or len(name_text) > 120:
             continue
         end = match.end() + len(name_text)

@@ -79,7 +79,11 @@ def _fill(rule: Rule, m: re.Match, text: str, span: Span) -> Deadline | None:
         dl.start = f"{int(g['yo']):04d}-{int(g['mo']):02d}-01" if 1 <= int(g["mo"]) <= 12 else None
         return dl if dl.start else None
     if rule.name == "period_open_years":
-        dl.start = f"{g['y1']}-01-01"
+        quarter = _QUARTERS.get((g.get("q") or "").upper(), 1)
+        dl.start = f"{g['y1']}-{quarter * 3 - 2:02d}-01"
+        return dl
+    if rule.name == "by_in_year":
+        dl.date = f"{g['y1']}-12-31"
         return dl
     if rule.name == "by_year":
         dl.date = f"{g.get('y1') or g.get('y2')}-12-31"
@@ -139,7 +143,8 @@ def parse_deadlines(text: str, offset: int = 0, exclude: list[Span] = ()) -> lis
             if _NOT_SCHEDULE_RE.search(before) or re.search(r"ngày\s+\d{1,2}\s+$", before):
                 taken.append(span)
                 continue  # the date a law was passed or takes effect schedules nothing
-            if rule.kind == "on" and re.match(r"\s*,?\s*(?:của|do)\s", text[m.end():m.end() + 8]):
+            if rule.kind == "on" and (re.match(r"\s*,?\s*(?:của|do)\s", text[m.end():m.end() + 8])
+                                      or re.search(r"\b(?:ban\s+hành|đã\s+ký|thông\s+qua)\b", text[m.end():m.end() + 50])):
                 taken.append(span)
                 continue  # "ngày 29/12/2025 của Tỉnh ủy": the date of a document
             dl = _fill(rule, m, m.group(0), span)

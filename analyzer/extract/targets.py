@@ -52,8 +52,8 @@ def parse_targets(text: str, offset: int = 0, exclude: list[Span] = ()) -> list[
         if any(a < span[1] and span[0] < b for a, b in taken):
             continue
         before = text[max(0, m.start() - 40):m.start()]
-        if re.search(r"(?:Điều|khoản|điểm|số|ngày|tháng|năm|Quý|quý|giờ|mục|Mục|/|từ)\s*$", before):
-            continue
+        if re.search(r"(?:Điều|khoản|điểm|số|ngày|tháng|năm|Quý|quý|giờ|mục|Mục|/|từ|dưới|không quá|đủ)\s*$", before):
+            continue  # numbering, dates and thresholds ("dưới 100 cử tri") are no targets
         if not _cue().search(text):
             continue  # a count in an item that commits to nothing describes, it does not commit
         found.append(Target(text=text[m.start():m.end()].strip(), span=(span[0], offset + m.end()),
