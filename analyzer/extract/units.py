@@ -272,8 +272,11 @@ def find_units(document: Document, exclude: list[Span]) -> tuple[list[Unit], cal
         owner = next((o for (a, b), o, _ in reversed(owners) if a <= para.start <= b), None)
         owner = owner if owner is not None else _enclosing_owner(owners, para.start)
         _roles_in_item(chunk, para.start, para.page, owner, registry, exclude)
-    # Nơi nhận: every unit named there receives.
+    # Nơi nhận: every unit named there receives; "Như trên" / "Như Điều 3" / "Các cơ quan tại
+    # Mục V" point at the addressees or at the units of that article or section.
     for start, item in _recipient_items(document):
+        for span, name in _pointed_units(document, item):
+            registry.add(name, span, full[span[0]:span[1]], text.page_at(span[0]), "receive")
         parts = distribute(item)
         if len(parts) > 1:
             for part in parts:
@@ -421,6 +424,41 @@ def distribute(item: str) -> list[str]:
         return [item]
     parts = [p.strip() for p in re.split(r",\s+(?=[A-ZĐ])|;", match.group("list")) if p.strip()]
     return [f"{match.group('head')} {p}" for p in parts]
+
+
+_AS_ABOVE_RE = re.compile(r"^Như\s+trên$", re.IGNORECASE)
+_AS_ARTICLE_RE = re.compile(r"^Như\s+(Điều\s+\d+)", re.IGNORECASE)
+_SECTION_REF_RE = re.compile(r"(?:tại\s+)?[Mm]ục\s+(?P<inner>\d+\s+)?(?P<roman>[IVXLC]+)\b")
+
+
+def _pointed_units(document: Document, item: str) -> list[tuple[Span, str]]:
+    text = document.text
+    spans: list[Span] = []
+    if _AS_ABOVE_RE.match(item.strip()):
+        for para in text.paragraphs:
+            chunk = text.para_text(para)
+            if re.match(r"^Kính\s+gửi", chunk):
+                spans.append((para.start, para.end))
+                following = [p for p in text.paragraphs if p.start > para.start][:12]
+                for p in following:
+                    if text.para_text(p).startswith(("-", "+", "•")):
+                        spans.append((p.start, p.end))
+                    else:
+                        break
+    article = _AS_ARTICLE_RE.match(item.strip())
+    ref = _SECTION_REF_RE.search(item)
+    for top in document.sections:
+        for section in top.walk():
+            if article and section.label.lower() == article.group(1).lower():
+                spans.append(section.span)
+            elif ref and not article:
+                wanted = ref.group("roman") + (f".{ref.group('inner').strip()}" if ref.group("inner") else "")
+                if section.path == wanted:
+                    spans.append(section.span)
+    found = []
+    for a, b in spans:
+        found.extend((s, n) for s, n in find_mentions(text.text[a:b], a))
+    return found
 
 
 def _recipient_items(document: Document) -> list[tuple[int, str]]:
