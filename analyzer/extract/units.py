@@ -18,7 +18,8 @@ from ..structure.issuer import expand_abbreviations, expand_with_map
 from ..vietnamese import LOWER, UPPER, fold
 
 ROLE_ORDER = ["lead", "coordinate", "advise", "implement", "monitor", "report", "receive"]
-_LOCALITY_WORDS = r"(?:tỉnh|thành\s+phố|huyện|quận|thị\s+xã|xã|phường|thị\s+trấn|cấp\s+(?:tỉnh|huyện|xã)|thôn)"
+# Hà Nội and other cities write "Thành phố" with a capital: locality words match either case.
+_LOCALITY_WORDS = r"(?:(?:[Tt]ỉnh|[Tt]hành\s+phố|[Hh]uyện|[Qq]uận|[Tt]hị\s+xã|[Xx]ã|[Pp]hường|[Tt]hị\s+trấn|cấp\s+(?:tỉnh|huyện|xã)|thôn)(?!\s+ủy))"
 _PROPER = rf"[{UPPER}][{LOWER}]*"
 
 
@@ -72,13 +73,15 @@ _STOP = (
     "chủ phối thực triển tổ tham chỉ hướng kiểm giám báo theo có được là để trong tại về với của các "
     "những cho từ đến năm và hoặc thuộc trên dưới khi đã sẽ đang cần phải nhằm bảo đảm xây cung phổ "
     "đăng đẩy tăng rà lập trình gửi tuyên nắm quản thường đôn chịu căn này đó đây ban hành tiếp làm "
-    "nghiên đề xác thống tập ngay kịp sớm đồng phân mỗi tất toàn cùng như nếu thì"
+    "nghiên đề xác thống tập ngay kịp sớm đồng phân mỗi tất toàn cùng như nếu thì yêu giao quyết phê "
+    "duyệt hỗ sử nâng thúc khuyến chấp ứng bố"
 ).split()
 _LOWER_WORD = rf"(?!(?:{'|'.join(_STOP)})(?![{LOWER}]))[{LOWER}]+"
 _COMPONENT = rf"[{UPPER}][{LOWER}]*(?:\s+{_LOWER_WORD}){{0,3}}"
 _NAME_TAIL_RE = re.compile(rf"\s+(?:và\s+)?{_COMPONENT}(?:(?:\s*[-–,&]\s*|\s+và\s+|\s+){_COMPONENT})*")
 _LOCALITY_TAIL_RE = re.compile(
-    rf"\s+(?:{_LOCALITY_WORDS})(?:\s+[{UPPER}][{LOWER}]*(?:\s+[{UPPER}][{LOWER}]*){{0,3}})?(?![{LOWER}])"
+    rf"\s+(?:xã|phường|thị\s+trấn)(?:\s*,\s*(?:xã|phường|thị\s+trấn|đặc\s+khu))+"  # "phường, xã"
+    rf"|\s+(?:{_LOCALITY_WORDS})(?:\s+[{UPPER}][{LOWER}]*(?:\s+[{UPPER}][{LOWER}]*){{0,3}})?(?![{LOWER}])"
     rf"|\s+các\s+(?:xã|phường|thị\s+trấn|huyện|thôn|tỉnh)(?:\s*,\s*(?:xã|phường|thị\s+trấn|đặc\s+khu|thôn|thành\s+phố))*"
     rf"(?:\s+trực\s+thuộc\s+trung\s+ương)?"
 )
