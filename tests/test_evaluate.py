@@ -55,6 +55,6 @@ def test_evaluate_extraction_regression_floor():
         pytest.skip(f"needs the shared corpus folder {SHARED_CORPUS}")
     report = evaluate(REPO / "corpora" / "gold", lambda p: to_dict(analyze(p)), SHARED_CORPUS)
     s = report.scores
-    assert s["citations"].f1 >= 0.93 and s["citations.issued_date"].accuracy >= 0.97
-    assert s["citations.issuer"].accuracy >= 0.95
-    assert s["deadlines"].f1 >= 0.82 and s["targets"].f1 >= 0.83 and s["units"].f1 >= 0.45
+    assert s["citations"].f1 >= 0.95 and s["citations.issued_date"].accuracy >= 0.97
+    assert s["citations.issuer"].accuracy >= 0.94
+    assert s["deadlines"].f1 >= 0.82 and s["targets"].f1 >= 0.70 and s["units"].f1 >= 0.50

@@ -158,6 +158,8 @@ _BARE_LOCALITY_RE = re.compile(r"(?<!\w)(tỉnh|thành phố|huyện|xã|phườ
 _PARTY_COMMITTEE_PLACE = {"tỉnh ủy": "tỉnh", "thành ủy": "thành phố", "huyện ủy": "huyện"}
 # "Xét đề nghị của Công ty X tại Văn bản số ...": the issuer stands before the citation.
 _ORG_BEFORE_RE = re.compile(
+    r"(?:đề\s+nghị\s+của|của)\s+(?P<body>(?:Sở|Phòng|Ban|Ủy\s+ban|UBND|Bộ|Cục|Chi\s+cục|Trung\s+tâm)[^;:()]{1,100}?)\s+tại\s*"
+    r"(?:(?:Văn\s+bản|văn\s+bản|Công\s+văn|công\s+văn|Tờ\s+trình|tờ\s+trình|Báo\s+cáo|báo\s+cáo)\s+số\s*:?)?\s*$|"
     r"(?P<org>(?:Công\s+ty|Doanh\s+nghiệp|Danh\s+nghiệp|Hợp\s+tác\s+xã|Tập\s+đoàn|Tổng\s+công\s+ty|Liên\s+danh|Chi\s+nhánh)[^;:()]{2,120}?)"
     r"\s*(?:\([^)]*\)\s*)?(?:tại|theo)\s*(?:(?:Văn\s+bản|văn\s+bản|Công\s+văn|công\s+văn|Giấy\s+đề\s+nghị|giấy\s+đề\s+nghị)\s+số\s*:?)?\s*$"
 )
@@ -204,19 +206,37 @@ def _left_type(text: str, start: int) -> tuple[int, DocType | None, str | None]:
     return lo + last.start(), dt, name
 
 
-def _canonical_issuer(phrase: str, text: str, at: int) -> str:
-    """Office title dropped, abbreviations expanded, and a bare "tỉnh"/"huyện" completed with
-    the nearest place of that kind named in the text ("của UBND tỉnh" -> "... tỉnh Thanh Hóa")."""
+def _canonical_issuer(phrase: str, text: str, at: int, home: tuple[str, str] | None = None) -> str:
+    """Office title dropped, abbreviations expanded, and a bare "tỉnh"/"huyện" completed: with
+    the document's own place when it is of that kind (a provincial plan's "UBND tỉnh" is its
+    own province), else with the nearest place of that kind named in the text ("của UBND
+    tỉnh" in a commune plan of Thanh Hóa -> "... tỉnh Thanh Hóa")."""
     phrase = grammar().issuer_titles.sub("", phrase.strip(" ,;"))
     phrase = expand_abbreviations(phrase)
     bare = _BARE_LOCALITY_RE.search(phrase)
     if bare:
         word = _PARTY_COMMITTEE_PLACE.get(bare.group(1).lower(), bare.group(1).lower())
         found = [m for m in _LOCALITY_RE.finditer(text) if m.group(1).lower() == word]
-        if found:
+        if home and home[0] == word:
+            phrase = f"{phrase.rstrip()} {home[1]}"
+        elif found:
             nearest = min(found, key=lambda m: abs(m.start() - at) + (0 if m.start() < at else 1))
             phrase = f"{phrase.rstrip()} {nearest.group(2)}"
     return re.sub(r"\s+", " ", phrase).strip()
+
+
+_LEVEL_PLACE_WORD = {"tinh": "tỉnh", "so": "tỉnh", "huyen": "huyện", "phong": "huyện", "xa": "xã"}
+
+
+def _home_place(header) -> tuple[str, str] | None:
+    """(locality word, place) of the document's own issuer: ("tỉnh", "Đắk Lắk")."""
+    issuer = header.issuer
+    if issuer is None or not issuer.locality or issuer.level is None:
+        return None
+    word = _LEVEL_PLACE_WORD.get(issuer.level.value)
+    if word == "tỉnh" and re.search(r"thành\s+phố", issuer.name, re.IGNORECASE):
+        word = "thành phố"
+    return (word, issuer.locality) if word else None
 
 
 def _issuer_from_symbol(symbol: str, issuer_locality: str | None) -> str | None:
@@ -237,6 +257,7 @@ def find_citations(document: Document) -> list[Citation]:
     start_at = header.spans.get("title", (document.body_span or (0, 0)))[0]
     locality = header.issuer.locality if header.issuer else None
     own_issuer = header.issuer.name if header.issuer else None
+    home = _home_place(header)
     bases = document.bases
     citations: list[Citation] = []
     taken: list[tuple[int, int]] = []
@@ -262,12 +283,14 @@ def find_citations(document: Document) -> list[Citation]:
             stop = grammar().issuer_stop.search(tail)
             phrase = tail[: stop.start()] if stop else tail
             if phrase.strip():
-                issuer = _canonical_issuer(phrase, text, match.start())
+                issuer = _canonical_issuer(phrase, text, match.start(), home)
                 end += lead.end() + len(phrase.rstrip())
         if issuer is None:
             org = _ORG_BEFORE_RE.search(text[max(0, begin - 160):begin])
-            if org:
+            if org and org.group("org"):
                 issuer = re.sub(r"\s+", " ", org.group("org")).strip(" ,")
+            elif org and org.group("body"):
+                issuer = _canonical_issuer(org.group("body"), text, begin, home)
         if dt is None:
             dt = type_from_symbol(symbol)
         short = bool(grammar().short_previous.match(text[end:end + 30]))
@@ -328,7 +351,7 @@ def _numbered_references(document: Document, taken: list[tuple[int, int]], start
                 end += lead.end() + used
         cv = next(dt for dt in doc_types() if dt.code == "CV")
         org = _ORG_BEFORE_RE.search(text[max(0, begin - 160):begin])
-        issuer = re.sub(r"\s+", " ", org.group("org")).strip(" ,") if org else None
+        issuer = re.sub(r"\s+", " ", org.group("org")).strip(" ,") if org and org.group("org") else None
         found.append(Citation(
             text=text[begin:end], span=(begin, end), page=document.text.page_at(begin), doc_type=cv.code,
             doc_type_name=cv.name, number=re.match(r"\d*", symbol).group(0) or None, symbol=symbol,
