@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 
 from analyzer.render import schema
 from cli import app
-from tests.conftest import HOANG_CAT, LUC_NAM, REPO, corpus_path
+from tests.conftest import HOANG_CAT, LUC_NAM, corpus_path
 
 runner = CliRunner()
 

@@ -250,6 +250,26 @@ def _issuer_from_symbol(symbol: str, issuer_locality: str | None) -> str | None:
     return None
 
 
+def _make(document: Document, begin: int, end: int, dt: DocType | None, **fields) -> Citation:
+    """A citation over ``text[begin:end]`` with its page, type and basis flag."""
+    return Citation(
+        text=document.text.text[begin:end], span=(begin, end), page=document.text.page_at(begin),
+        doc_type=dt.code if dt else None, doc_type_name=dt.name if dt else None,
+        is_basis=any(b0 <= begin < b1 for b0, b1 in document.bases), **fields,
+    )
+
+
+def _date_after(text: str, end: int, lead: re.Pattern = None) -> tuple[str | None, int]:
+    """The date right after ``end`` ("ngày 01/4/2024", ", ngày 25/6/2015") and the new end."""
+    rest = text[end:end + 200]
+    head = (lead or _DATE_LEAD_RE).match(rest)
+    if head:
+        date, used = parse_date(rest[head.end():])
+        if date:
+            return date, end + head.end() + used
+    return None, end
+
+
 def find_citations(document: Document) -> list[Citation]:
     text = document.text.text
     header = document.header
@@ -258,7 +278,6 @@ def find_citations(document: Document) -> list[Citation]:
     locality = header.issuer.locality if header.issuer else None
     own_issuer = header.issuer.name if header.issuer else None
     home = _home_place(header)
-    bases = document.bases
     citations: list[Citation] = []
     taken: list[tuple[int, int]] = []
     for match in grammar().symbol.finditer(text):
@@ -269,13 +288,8 @@ def find_citations(document: Document) -> list[Citation]:
             continue  # the document's own symbol is never a citation
         begin, dt, name = _left_type(text, match.start())
         end = match.end()
-        rest = text[end:end + 200]
-        date = issuer = None
-        lead = _DATE_LEAD_RE.match(rest)
-        if lead:
-            date, used = parse_date(rest[lead.end():])
-            if date:
-                end += lead.end() + used
+        issuer = None
+        date, end = _date_after(text, end)
         rest = text[end:end + 200]
         lead = _ISSUER_LEAD_RE.match(rest)
         if lead:
@@ -297,12 +311,8 @@ def find_citations(document: Document) -> list[Citation]:
         issuer = issuer or _issuer_from_symbol(symbol, locality)
         if issuer and own_issuer and fold(own_issuer).startswith(fold(issuer)) and len(issuer) > 1:
             issuer = own_issuer  # "của Giám đốc Sở" in a Sở's own plan: that Sở
-        citation = Citation(
-            text=text[begin:end], span=(begin, end), page=document.text.page_at(begin),
-            doc_type=dt.code if dt else None, doc_type_name=dt.name if dt else None,
-            number=number, symbol=symbol, name=name, issued_date=date,
-            issuer=issuer, is_basis=any(b0 <= begin < b1 for b0, b1 in bases), short_form=short,
-        )
+        citation = _make(document, begin, end, dt, number=number, symbol=symbol, name=name,
+                         issued_date=date, issuer=issuer, short_form=short)
         if short:
             citation.refers_to = next((i for i in range(len(citations) - 1, -1, -1)
                                        if citations[i].symbol == symbol and not citations[i].short_form), None)
@@ -342,21 +352,12 @@ def _numbered_references(document: Document, taken: list[tuple[int, int]], start
             continue
         symbol = match.group("sym").rstrip(".:")
         end = match.start("sym") + len(symbol)
-        rest = text[end:end + 60]
-        date = None
-        lead = _DATE_LEAD_RE.match(rest)
-        if lead:
-            date, used = parse_date(rest[lead.end():])
-            if date:
-                end += lead.end() + used
+        date, end = _date_after(text, end)
         cv = next(dt for dt in doc_types() if dt.code == "CV")
         org = _ORG_BEFORE_RE.search(text[max(0, begin - 160):begin])
         issuer = re.sub(r"\s+", " ", org.group("org")).strip(" ,") if org and org.group("org") else None
-        found.append(Citation(
-            text=text[begin:end], span=(begin, end), page=document.text.page_at(begin), doc_type=cv.code,
-            doc_type_name=cv.name, number=re.match(r"\d*", symbol).group(0) or None, symbol=symbol,
-            issued_date=date, issuer=issuer, is_basis=any(b0 <= begin < b1 for b0, b1 in document.bases),
-        ))
+        found.append(_make(document, begin, end, cv, number=re.match(r"\d*", symbol).group(0) or None,
+                           symbol=symbol, issued_date=date, issuer=issuer))
         taken.append((begin, end))
     return found
 
@@ -379,23 +380,14 @@ def _named_laws(document: Document, taken: list[tuple[int, int]], start_at: int)
             continue
         end = match.end() + len(name_text)
         full = expand_abbreviations(f"{match.group('type')} {name_text}")
-        rest = text[end:end + 60]
-        date = None
-        lead = re.match(r"^\s*,?\s*(?:ngày)\s+", rest)
-        if lead:
-            date, used = parse_date(rest[lead.end():])
-            if date:
-                end += lead.end() + used
+        date, end = _date_after(text, end, _NAMED_DATE_LEAD_RE)
         dt = _type_by_name().get(fold(match.group("type")))
-        found.append(Citation(
-            text=text[begin:end], span=(begin, end), page=document.text.page_at(begin),
-            doc_type=dt.code if dt else "L", doc_type_name=dt.name if dt else "Luật", name=full,
-            issued_date=date, issuer="Quốc hội" if match.group("type") in ("Luật", "Bộ luật", "Hiến pháp") else None,
-            is_basis=any(b0 <= begin < b1 for b0, b1 in document.bases),
-        ))
+        found.append(_make(document, begin, end, dt, name=full, issued_date=date,
+                           issuer="Quốc hội" if match.group("type") in ("Luật", "Bộ luật", "Hiến pháp") else None))
     return found
 
 
+_NAMED_DATE_LEAD_RE = re.compile(r"^\s*,?\s*ngày\s+")
 _AMENDING_RE = re.compile(
     r"(?:sửa|sử)\s+đổi,?\s*bổ\s+sung(?:\s+một\s+số\s+điều)?(?:\s+của)?\s+(?:các\s+)?(?:Luật|Bộ\s+luật)\s+(?=\S)"
 )
@@ -416,11 +408,7 @@ def _short_forms(document: Document, citations: list[Citation], start_at: int) -
             continue
         dt = _type_by_name().get(fold(match.group("type")))
         end = match.end() + prev.end()
-        out.append(Citation(
-            text=text[match.start():end], span=(match.start(), end), page=document.text.page_at(match.start()),
-            doc_type=dt.code if dt else None, doc_type_name=dt.name if dt else None,
-            is_basis=any(b0 <= match.start() < b1 for b0, b1 in document.bases), short_form=True,
-        ))
+        out.append(_make(document, match.start(), end, dt, short_form=True))
     return out
 
 

@@ -95,22 +95,21 @@ _NEEDS_NAME = ("Sở", "Phòng", "Bộ", "Cục", "Chi cục", "Công chức", "
                "Đài Phát thanh", "Văn phòng", "Hội")
 
 
-canonical_dep: dict[tuple[int, int], str] = {}  # (start, end of the department) -> its canonical name
+def _complete(text: str, start: int, end: int, head: str, deps: dict[tuple[int, int], str]) -> int:
+    """Extend a head to the end of the unit's name: department or name components, locality.
 
-
-def _complete(text: str, start: int, end: int, head: str) -> int:
-    """Extend a head to the end of the unit's name: department or name components, locality."""
+    A department found records its gazetteer spelling in ``deps`` under its span."""
     gz = gazetteer()
     dep = gz.department.match(text, end)
     named = False
     if dep:
         end, named = dep.end(), True
-        canonical_dep[(dep.start("dep"), dep.end("dep"))] = next(gz.departments[int(k[1:])] for k, v in dep.groupdict().items()
+        deps[(dep.start("dep"), dep.end("dep"))] = next(gz.departments[int(k[1:])] for k, v in dep.groupdict().items()
                                            if v and k.startswith("d") and k[1:].isdigit())
     elif head.startswith(_OFFICE_HEADS):
         inner = gz.head.match(text, end + 1) if text[end:end + 1] == " " else None
         if inner:
-            inner_end = _complete(text, inner.start(), inner.end(), inner.group("head"))
+            inner_end = _complete(text, inner.start(), inner.end(), inner.group("head"), deps)
             return inner_end if inner_end > inner.start() else inner.end()  # "Chánh Văn phòng Bộ"
         group = gz.collective.match(text, end + 1) if text[end:end + 1] == " " else None
         if group:
@@ -151,7 +150,7 @@ def find_mentions(text: str, offset: int = 0) -> list[tuple[Span, str]]:
     spans are mapped back to the original text."""
     gz = gazetteer()
     expanded, omap = expand_with_map(text)
-    canonical_dep.clear()
+    deps: dict[tuple[int, int], str] = {}  # department span -> its gazetteer spelling
     found: list[tuple[int, int]] = []
     for m in gz.collective.finditer(expanded):
         end = m.end()
@@ -160,7 +159,7 @@ def find_mentions(text: str, offset: int = 0) -> list[tuple[Span, str]]:
     for m in gz.head.finditer(expanded):
         if any(a <= m.start() < b for a, b in found):
             continue
-        end = _complete(expanded, m.start(), m.end(), m.group("head"))
+        end = _complete(expanded, m.start(), m.end(), m.group("head"), deps)
         if end > m.start():
             found.append((m.start(), end))
     found.sort(key=lambda x: (x[0], -x[1]))
@@ -170,7 +169,7 @@ def find_mentions(text: str, offset: int = 0) -> list[tuple[Span, str]]:
         if a < last_end:
             continue
         raw = expanded[a:b]
-        for (ds, de), dep in canonical_dep.items():
+        for (ds, de), dep in deps.items():
             if a <= ds and de <= b:
                 # The gazetteer's spelling of the department: "Lao động - Thương binh và Xã hội".
                 raw = expanded[a:ds] + dep + expanded[de:b]
@@ -387,8 +386,6 @@ def _roles_in_item(chunk: str, start: int, page: int | None, owner: str | None,
             for m in cue.finditer(lowered):
                 if role == "coordinate" and lead_at and lead_at.start() < m.start():
                     continue  # the lead's partners coordinate, not the lead
-                if role == "report" and re.match(r"\s+(?:về|cho)\s", lowered[m.end():m.end() + 5]) and False:
-                    continue
                 subject_roles.append(role)
                 break
         subj_span = next((s for s, n in mentions if n == subject), None)
