@@ -105,6 +105,12 @@ def _fill(rule: Rule, m: re.Match, text: str, span: Span) -> Deadline | None:
         else:
             dl.start, dl.end = f"{y:04d}-{q * 3 - 2:02d}-01", _last_day(y, q * 3)
         return dl
+    if rule.name == "period_month_range":
+        y, m1, m2 = int(g["yo"]), int(g["m1"]), int(g["m2"])
+        if not (1 <= m1 <= m2 <= 12):
+            return None
+        dl.start, dl.end = f"{y:04d}-{m1:02d}-01", _last_day(y, m2)
+        return dl
     if rule.name in ("period_month", "by_month"):
         month, year = int(g.get("mo") or g.get("mo2")), int(g.get("yo") or g.get("yo2"))
         if not 1 <= month <= 12:
@@ -143,6 +149,9 @@ def parse_deadlines(text: str, offset: int = 0, exclude: list[Span] = ()) -> lis
             if _NOT_SCHEDULE_RE.search(before) or re.search(r"ngày\s+\d{1,2}\s+$", before):
                 taken.append(span)
                 continue  # the date a law was passed or takes effect schedules nothing
+            if rule.kind == "on" and m.group(0).isupper():
+                taken.append(span)
+                continue  # a date in a heading or title ("NGÀY 01 THÁNG 01 NĂM 2026") names, not schedules
             if rule.kind == "on" and (re.match(r"\s*,?\s*(?:của|do)\s", text[m.end():m.end() + 8])
                                       or re.search(r"\b(?:ban\s+hành|đã\s+ký|thông\s+qua)\b", text[m.end():m.end() + 50])):
                 taken.append(span)
@@ -210,13 +219,20 @@ def refine(found: list[Deadline], chunk: str, offset: int, issued: str | None) -
         if dl.kind == "on" and _DONE_LABEL_RE.search(before):
             dl.kind = "by"
     # "Định kỳ ... trước ngày 20/11" / "hằng năm (trước ngày 15 tháng 11)": yearly on that day.
-    if _PERIODIC_RE.search(chunk):
-        day = next((d for d in merged if d.kind == "by" and d.day_month and not d.date), None)
-        if day is not None:
-            periodic = [d for d in merged if d.kind == "recurring" and d.recurrence == "yearly" and not d.day_month]
-            for d in periodic:
-                merged.remove(d)
-            day.kind, day.recurrence = "recurring", "yearly"
+    if _PERIODIC_RE.search(chunk) or any(d.kind == "recurring" for d in merged):
+        for day in [d for d in merged if d.kind == "by" and d.day_month and not d.date]:
+            # The day belongs to the recurrence just before it: "6 tháng (trước ngày 16/6)" is
+            # half-yearly on 16/6; with none, "định kỳ ... trước ngày 20/11" recurs yearly.
+            before = [d for d in merged if d.kind == "recurring" and d.span[0] < day.span[0]
+                      and d.recurrence in ("yearly", "half_yearly") and not d.day_month]
+            if before:
+                merged.remove(before[-1])
+                day.recurrence = before[-1].recurrence
+            elif _PERIODIC_RE.search(chunk):
+                day.recurrence = "yearly"
+            else:
+                continue
+            day.kind = "recurring"
     # A cell on its own line (web copies of tables): "2026", "2025 - 2035".
     whole = re.fullmatch(r"\s*(?P<y1>(?:19|20)\d{2})(?:\s*[-–]\s*(?P<y2>(?:19|20)\d{2}))?\s*", chunk)
     if whole and not merged:
