@@ -163,22 +163,59 @@ def find_mentions(text: str, offset: int = 0) -> list[tuple[Span, str]]:
         if end > m.start():
             found.append((m.start(), end))
     found.sort(key=lambda x: (x[0], -x[1]))
-    out: list[tuple[Span, str]] = []
+    kept: list[tuple[int, int]] = []
     last_end = -1
     for a, b in found:
-        if a < last_end:
-            continue
-        raw = expanded[a:b]
-        for (ds, de), dep in deps.items():
-            if a <= ds and de <= b:
-                # The gazetteer's spelling of the department: "Lao động - Thương binh và Xã hội".
-                raw = expanded[a:ds] + dep + expanded[de:b]
+        if a >= last_end:
+            kept.append((a, b))
+            last_end = b
+    names = [_raw_name(expanded, a, b, deps) for a, b in kept]
+    names = _share_list_parts(expanded, kept, names)
+    out: list[tuple[Span, str]] = []
+    for (a, b), raw in zip(kept, names):
         name = canonical_name(raw)
         if len(name) < 3:
             continue
         out.append(((offset + omap.start(a), offset + omap.end(b)), name))
-        last_end = b
     return out
+
+
+def _raw_name(expanded: str, a: int, b: int, deps: dict[tuple[int, int], str]) -> str:
+    raw = expanded[a:b]
+    for (ds, de), dep in deps.items():
+        if a <= ds and de <= b:
+            # The gazetteer's spelling of the department: "Lao động - Thương binh và Xã hội".
+            raw = expanded[a:ds] + dep + expanded[de:b]
+    return raw
+
+
+# A bare locality (no place name): "xã", "các xã, thị trấn", "huyện".
+_TRAILING_LOCALITY_RE = re.compile(
+    rf"\s(?:các\s+)?(?:{_LOCALITY_WORDS})(?:\s*,\s*(?:xã|phường|thị\s+trấn|thành\s+phố))*$"
+)
+_SHARED_OFFICE_RE = re.compile(r"^(Thường trực|Ban Thường vụ|Văn phòng|Lãnh đạo)\s")
+
+
+def _share_list_parts(expanded: str, spans: list[tuple[int, int]], names: list[str]) -> list[str]:
+    """Lists share what only one member writes: "Thường trực Đảng ủy, Hội đồng nhân dân xã" ->
+    "Thường trực Đảng ủy xã", "Thường trực Hội đồng nhân dân xã"; "Đảng ủy, UBND các xã" ->
+    "Đảng ủy các xã", ...: a trailing locality goes back, a leading office goes forward."""
+    names = list(names)
+    for i in range(len(spans) - 1, 0, -1):
+        gap = expanded[spans[i - 1][1]:spans[i][0]]
+        if not re.fullmatch(r"\s*(?:,|và|,\s*và)\s*", gap):
+            continue
+        locality = _TRAILING_LOCALITY_RE.search(names[i])
+        bare = _SHARED_OFFICE_RE.sub("", canonical_name(names[i - 1]))
+        if locality and fold(bare) in gazetteer().levels:  # only a bare head takes the locality
+            names[i - 1] = names[i - 1] + locality.group(0)
+    for i in range(1, len(spans)):
+        gap = expanded[spans[i - 1][1]:spans[i][0]]
+        office = _SHARED_OFFICE_RE.match(names[i - 1])
+        if office and re.fullmatch(r"\s*,\s*", gap) and not _SHARED_OFFICE_RE.match(names[i]) \
+                and not names[i].lower().startswith("các"):
+            names[i] = f"{office.group(1)} {names[i]}"
+    return names
 
 
 def _level(name: str) -> Level | None:

@@ -49,3 +49,12 @@ def test_units_luc_nam_heading_owns_its_items():
     phong = units["Phòng Lao động - Thương binh và Xã hội"]
     assert {"lead", "report"} <= set(phong.roles)
     assert "implement" in units["Ủy ban nhân dân các xã, thị trấn"].roles
+
+
+@pytest.mark.parametrize("text,names", [
+    ("Thường trực Đ.ủy, HĐND xã (b/c)", ["Thường trực Đảng ủy xã", "Thường trực Hội đồng nhân dân xã"]),
+    ("Đảng ủy, UBND các xã, thị trấn", ["Đảng ủy các xã, thị trấn", "Ủy ban nhân dân các xã, thị trấn"]),
+    ("Sở Tài chính, Sở Tư pháp tỉnh Bắc Ninh", ["Sở Tài chính", "Sở Tư pháp tỉnh Bắc Ninh"]),
+])
+def test_units_lists_share_office_and_bare_locality(text, names):
+    assert [name for _, name in find_mentions(text)] == names
