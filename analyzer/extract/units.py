@@ -260,15 +260,22 @@ _ASSIGN_RE = re.compile(r"(?<!\w)(?:đề\s+nghị|giao|yêu\s+cầu)\s+", re.IG
 _SUBJECT_PREFIX_RE = re.compile(r"^(?:[-+•*]\s*|[a-zđ]\)\s*|\d+(?:\.\d+)*[.)]\s*)?(?:(?:Giao|Đề nghị|Đối với|Yêu cầu|Riêng)\s+)?", re.IGNORECASE)
 
 
-def _heading_owner(section: Section, text: str) -> str | None:
-    """The unit a numbered heading names ("1. Công chức Văn hóa - Thông tin ...")."""
+def _heading_owners(section: Section) -> list[str]:
+    """The units a numbered heading names ("1. Công chức Văn hóa - Thông tin ...", "a) Đối
+    với các sở, ban, ngành, UBND các xã, phường"): the first, and those listed with it."""
     if section.kind in ("bullet", "plus", "table") or not section.title:
-        return None
+        return []
     title = re.sub(r"^(?:Giao|Đề nghị|Đối với|Trách nhiệm của|Nhiệm vụ của)\s+", "", section.title, flags=re.IGNORECASE)
     found = find_mentions(title)
-    if found and found[0][0][0] <= 2:
-        return found[0][1]
-    return None
+    if not found or found[0][0][0] > 2:
+        return []
+    owners = [found[0][1]]
+    for (prev, _), (span, name) in zip(found, found[1:]):
+        if re.fullmatch(r"\s*(?:,|và|,\s*và)\s*", title[prev[1]:span[0]]):
+            owners.append(name)
+        else:
+            break
+    return owners
 
 
 def find_units(document: Document, exclude: list[Span]) -> tuple[list[Unit], callable]:
@@ -277,10 +284,14 @@ def find_units(document: Document, exclude: list[Span]) -> tuple[list[Unit], cal
     full = text.text
     registry = _Registry({})
     owners: list[tuple[Span, str | None, str]] = []
+    co_owners: dict[str, list[str]] = {}
 
     def visit(sections: list[Section], owner: str | None) -> None:
         for section in sections:
-            own = _heading_owner(section, full) or owner
+            heading = _heading_owners(section)
+            if len(heading) > 1:
+                co_owners[heading[0]] = heading[1:]
+            own = heading[0] if heading else owner
             para_span = (section.span[0], full.find("\n", section.span[0]) if "\n" in full[section.span[0]:section.span[1]] else section.span[1])
             owners.append((para_span, own, full[para_span[0]:para_span[1]]))
             visit(section.children, own)
@@ -311,7 +322,7 @@ def find_units(document: Document, exclude: list[Span]) -> tuple[list[Unit], cal
             continue  # "UBND xã Hoằng Cát ban hành Kế hoạch ... như sau": the issuer issues
         owner = next((o for (a, b), o, _ in reversed(owners) if a <= para.start <= b), None)
         owner = owner if owner is not None else _enclosing_owner(owners, para.start)
-        _roles_in_item(chunk, para.start, para.page, owner, registry, exclude)
+        _roles_in_item(chunk, para.start, para.page, owner, registry, exclude, co_owners.get(owner, []))
     # Nơi nhận: every unit named there receives; "Như trên" / "Như Điều 3" / "Các cơ quan tại
     # Mục V" point at the addressees or at the units of that article or section.
     for start, item in _recipient_items(document):
@@ -372,10 +383,11 @@ def _subject(chunk: str, start: int) -> str | None:
 
 
 def _roles_in_item(chunk: str, start: int, page: int | None, owner: str | None,
-                   registry: _Registry, exclude: list[Span]) -> None:
+                   registry: _Registry, exclude: list[Span], co_owners: list[str] = ()) -> None:
     gz = gazetteer()
     mentions = [(s, n) for s, n in find_mentions(chunk, start) if not any(a <= s[0] < b for a, b in exclude)]
-    subject = _subject(chunk, start) or owner
+    own_subject = _subject(chunk, start)
+    subject = own_subject or owner
     lowered = chunk.lower()
     labelled: set[int] = set()
     # "Đơn vị chủ trì: X", "Đơn vị phối hợp: X, Y": the units after the label on this line.
@@ -427,13 +439,15 @@ def _roles_in_item(chunk: str, start: int, page: int | None, owner: str | None,
                 subject_roles.append(role)
                 break
         subj_span = next((s for s, n in mentions if n == subject), None)
+        # The units a heading lists together share the item's roles.
+        sharers = [subject] + (list(co_owners) if own_subject is None else [])
         for role in subject_roles or ["implement"]:
             if subj_span is not None:
                 registry.add(subject, subj_span, chunk[subj_span[0] - start:subj_span[1] - start], page, role)
-            else:
-                unit = registry.units.get(subject)
+            for name in sharers[1 if subj_span is not None else 0:]:
+                unit = registry.units.get(name)
                 if unit is None:
-                    unit = registry.units[subject] = Unit(name=subject, level=_level(subject))
+                    unit = registry.units[name] = Unit(name=name, level=_level(name))
                 if role not in unit.roles:
                     unit.roles.append(role)
     for i, (span, name) in enumerate(mentions):
