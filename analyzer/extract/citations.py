@@ -133,8 +133,11 @@ def parse_symbol_text(raw: str) -> tuple[str | None, str]:
     canon = {code.upper(): code for code in _symbol_issuers()}
     parts = [canon.get(p.upper(), p) if p not in "/-" else p for p in parts]
     compact = "".join(parts)
-    # "102/2025/NQLT/UBTVQH15-..." is written "102/2025/NQLT-UBTVQH15-..." (type-issuer).
-    compact = re.sub(r"^(\d+[a-zA-Z]?/\d{4}/[A-ZĐ]+)/(?=[A-ZĐ])", r"\1-", compact)
+    # "102/2025/NQLT/UBTVQH15-..." is written "102/2025/NQLT-UBTVQH15-..." (type-issuer);
+    # a company's "05/2026/VLN/CV-LV" is not: VLN is no document type.
+    slash = re.match(r"^(\d+[a-zA-Z]?/\d{4}/([A-ZĐ]+))/(?=[A-ZĐ])", compact)
+    if slash and any(slash.group(2) in dt.symbols for dt in doc_types()):
+        compact = slash.group(1) + "-" + compact[slash.end():]
     state = re.match(r"^(\d+[a-zA-Z]?)/([A-Za-zĐ]+)-(.+)$", compact)
     if state and state.group(3) in grammar().party_issuers:
         # A Party document written state-style ("27/NQ-TW") keeps the Party form.
@@ -324,6 +327,7 @@ def find_citations(document: Document) -> list[Citation]:
     citations.sort(key=lambda c: c.span[0])
     _link_short_forms(citations)
     _link_named(citations)
+    _link_truncated(citations)
     return citations
 
 
@@ -431,6 +435,19 @@ def _link_named(citations: list[Citation]) -> None:
             cit.short_form, cit.refers_to = True, target
             cit.symbol, cit.number, cit.issued_date = ref.symbol, ref.number, cit.issued_date or ref.issued_date
             cit.name = ref.name
+
+
+def _link_truncated(citations: list[Citation]) -> None:
+    """A symbol written short elsewhere in the text ("102/2025/NQLT" for
+    "102/2025/NQLT-UBTVQH15-CP-ĐCTUBTWMTTQVN") refers to the full one."""
+    full = [(i, c.symbol) for i, c in enumerate(citations) if c.symbol and not c.short_form]
+    for cit in citations:
+        if not cit.symbol or cit.short_form:
+            continue
+        target = next((i for i, s in full if s != cit.symbol and s.startswith(cit.symbol)
+                       and s[len(cit.symbol)] in "-/"), None)
+        if target is not None:
+            cit.short_form, cit.refers_to, cit.symbol = True, target, citations[target].symbol
 
 
 def _link_short_forms(citations: list[Citation]) -> None:
