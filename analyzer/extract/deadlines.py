@@ -133,6 +133,8 @@ def _fill(rule: Rule, m: re.Match, text: str, span: Span) -> Deadline | None:
     return dl if dl.date else None
 
 
+# A yearly plan, programme or budget named in passing (no clause break before "hằng năm").
+_NAMED_YEARLY_RE = re.compile(r"(?:kế\s+hoạch|chương\s+trình|ngân\s+sách|dự\s+toán)[^,;.:()]*$", re.IGNORECASE)
 _NOT_SCHEDULE_RE = re.compile(r"(?:thông\s+qua|có\s+hiệu\s+lực(?:\s+thi\s+hành)?(?:\s+(?:kể\s+)?từ)?|ký\s+ban\s+hành|ban\s+hành)\s*(?:ngày\s*)?$", re.IGNORECASE)
 
 
@@ -149,6 +151,10 @@ def parse_deadlines(text: str, offset: int = 0, exclude: list[Span] = ()) -> lis
             if _NOT_SCHEDULE_RE.search(before) or re.search(r"ngày\s+\d{1,2}\s+$", before):
                 taken.append(span)
                 continue  # the date a law was passed or takes effect schedules nothing
+            if rule.name == "recurring_every" and _NAMED_YEARLY_RE.search(text[max(0, m.start() - 70):m.start()]) \
+                    and not _TIME_LABEL_RE.match(text):
+                taken.append(span)
+                continue  # "Kế hoạch phát triển kinh tế - xã hội hằng năm" names a plan, schedules nothing
             if rule.kind == "on" and m.group(0).isupper():
                 taken.append(span)
                 continue  # a date in a heading or title ("NGÀY 01 THÁNG 01 NĂM 2026") names, not schedules
