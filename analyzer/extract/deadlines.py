@@ -86,7 +86,7 @@ def _fill(rule: Rule, m: re.Match, text: str, span: Span) -> Deadline | None:
         dl.date = f"{g['y1']}-12-31"
         return dl
     if rule.name == "by_year":
-        dl.date = f"{g.get('y1') or g.get('y2')}-12-31"
+        dl.date = f"{g.get('y1') or g.get('y2') or g.get('y3')}-12-31"
         return dl
     if rule.name == "period_dates":
         dl.start = _iso(g.get("y") or g.get("y2"), g.get("m") or g.get("m2"), g.get("d") or g.get("d2"))
@@ -222,8 +222,9 @@ def refine(found: list[Deadline], chunk: str, offset: int, issued: str | None) -
         before = chunk[max(0, dl.span[0] - offset - 40):dl.span[0] - offset]
         if dl.kind == "period" and dl.end and id(dl) not in ranges and _DONE_LABEL_RE.search(before) and _is_single_unit(dl):
             dl.kind, dl.date, dl.start, dl.end = "by", dl.end, None, None
-        if dl.kind == "on" and _DONE_LABEL_RE.search(before):
-            dl.kind = "by"
+        if dl.kind == "on" and (_DONE_LABEL_RE.search(before) or re.search(
+                r"chậm\s+nhất|thời\s+hạn", chunk[max(0, dl.span[0] - offset - 90):dl.span[0] - offset], re.IGNORECASE)):
+            dl.kind = "by"  # "Thời gian chậm nhất gửi báo cáo về ... ngày 23/3/2026"
     # "Định kỳ ... trước ngày 20/11" / "hằng năm (trước ngày 15 tháng 11)": yearly on that day.
     if _PERIODIC_RE.search(chunk) or any(d.kind == "recurring" for d in merged):
         for day in [d for d in merged if d.kind == "by" and d.day_month and not d.date]:
