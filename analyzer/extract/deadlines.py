@@ -155,9 +155,9 @@ def parse_deadlines(text: str, offset: int = 0, exclude: list[Span] = ()) -> lis
                     and not _TIME_LABEL_RE.match(text):
                 taken.append(span)
                 continue  # "Kế hoạch phát triển kinh tế - xã hội hằng năm" names a plan, schedules nothing
-            if rule.kind == "on" and m.group(0).isupper():
+            if m.group(0).isupper() and re.search(r"\d", m.group(0)):
                 taken.append(span)
-                continue  # a date in a heading or title ("NGÀY 01 THÁNG 01 NĂM 2026") names, not schedules
+                continue  # a heading or title ("GIAI ĐOẠN 2026 - 2030", "NGÀY 01 THÁNG 01 NĂM 2026") names, not schedules
             if rule.kind == "on" and (re.match(r"\s*,?\s*(?:của|do)\s", text[m.end():m.end() + 8])
                                       or re.search(r"\b(?:ban\s+hành|đã\s+ký|thông\s+qua)\b", text[m.end():m.end() + 50])):
                 taken.append(span)
@@ -263,7 +263,10 @@ def refine(found: list[Deadline], chunk: str, offset: int, issued: str | None) -
 
 def _is_single_unit(dl: Deadline) -> bool:
     """A period that is one month or one quarter ("Tháng 11/2025", "Quý I/2026")."""
-    return bool(re.match(r"^(?:tháng|quý)\b", dl.text.strip(), re.IGNORECASE))
+    text = dl.text.strip().lower()
+    if text.startswith("quý"):
+        return True
+    return text.startswith("tháng") and bool(dl.start and dl.end and dl.start[:7] == dl.end[:7])
 
 
 def document_period(document: Document, deadlines: list[Deadline]) -> Period | None:
