@@ -87,6 +87,7 @@ def analyze(
     """Phân tích văn bản: tiêu đề, số ký hiệu, cơ quan ban hành, ngày, bố cục, nơi nhận, người ký."""
     files, missing, relative = _collect(paths)
     used: set[Path] = set()
+    written = 0
     failures = list(missing)
     many = len(files) > 1 or any(p.is_dir() for p in paths)
     to_dir = output is not None and (output.is_dir() or (many and output.suffix == ""))
@@ -109,6 +110,7 @@ def analyze(
         if to_dir:
             target = _target(output, relative[path], _EXTENSIONS[fmt], used)
             target.write_text(_render(plan, fmt, with_text) + "\n", encoding="utf-8")
+            written += 1
         elif fmt is Format.json and many:
             rendered.append(json.dumps(to_dict(plan, with_text), ensure_ascii=False))
         else:
@@ -120,7 +122,7 @@ def analyze(
         else:
             out.print(joined, markup=False)
     if to_dir:
-        err.print(f"Đã ghi {len(files) - len([f for f in failures if f[0] in files])} kết quả vào {output}/", markup=False)
+        err.print(f"Đã ghi {written} kết quả vào {output}/", markup=False)
     if failures:
         if len(files) + len(missing) > 1:
             err.print(f"{len(failures)} tệp không phân tích được:", markup=False)

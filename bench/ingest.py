@@ -12,41 +12,17 @@ Not a test: figures go in the README and the notes.
 """
 from __future__ import annotations
 
-import argparse
 import json
 import resource
 import sys
-import time
-import tracemalloc
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO))
+import pdfplumber
+from common import REPO, arguments, best_of, corpus_texts, peak  # bench/common.py
 
-import pdfplumber  # noqa: E402
-
-from analyzer.ingest import ingest  # noqa: E402
-from analyzer.normalize import normalize  # noqa: E402
-from analyzer.structure import parse  # noqa: E402
-
-
-def _best_of(repeat: int, fn):
-    best = None
-    for _ in range(repeat):
-        start = time.perf_counter()
-        result = fn()
-        elapsed = time.perf_counter() - start
-        best = elapsed if best is None or elapsed < best else best
-    return best, result
-
-
-def _peak(fn) -> int:
-    """Peak Python allocation of one untimed run."""
-    tracemalloc.start()
-    fn()
-    _, peak = tracemalloc.get_traced_memory()
-    tracemalloc.stop()
-    return peak
+from analyzer.ingest import ingest
+from analyzer.normalize import normalize
+from analyzer.structure import parse
 
 
 def bench_pdf(pdfs: list[Path], repeat: int) -> dict:
@@ -63,9 +39,9 @@ def bench_pdf(pdfs: list[Path], repeat: int) -> dict:
         return pages
 
     # Timed runs first, alternating, without tracemalloc (which slows Python several-fold).
-    t_ours, pages = _best_of(repeat, ours)
-    t_base, pages_base = _best_of(repeat, baseline)
-    peak_ours = _peak(ours)
+    t_ours, pages = best_of(repeat, ours)
+    t_base, pages_base = best_of(repeat, baseline)
+    peak_ours = peak(ours)
     assert pages == pages_base
     return {
         "files": len(pdfs), "pages": pages,
@@ -81,21 +57,17 @@ def bench_text(texts: list[Path], repeat: int) -> dict:
     def run():
         return [parse(normalize(s)) for s in sources]
 
-    elapsed, _ = _best_of(repeat, run)
-    peak = _peak(run)
+    elapsed, _ = best_of(repeat, run)
+    top = peak(run)
     return {"documents": len(sources), "chars": chars, "chars_per_s": chars / elapsed,
-            "docs_per_s": len(sources) / elapsed, "tracemalloc_peak_mb": peak / 2**20}
+            "docs_per_s": len(sources) / elapsed, "tracemalloc_peak_mb": top / 2**20}
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--corpus", type=Path, default=REPO.parent / "shared" / "corpus")
-    parser.add_argument("--repeat", type=int, default=3)
-    args = parser.parse_args()
-    texts = sorted((REPO / "corpora" / "seeds").glob("*.txt"))
+    args = arguments(__doc__.splitlines()[0])
+    texts = corpus_texts(args.corpus)
     pdfs: list[Path] = []
     if args.corpus.is_dir():
-        texts += sorted((args.corpus / "text").glob("*.txt"))
         pdfs = sorted((args.corpus / "pdf").glob("*.pdf"))
     else:
         print(f"(no corpus at {args.corpus}: text benchmark on the seeds only, no PDF benchmark)")

@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..data import load_yaml
-from ..models import Header, Issuer, Span, Text
+from ..models import Header, Span, Text
 from ..normalize.reflow import KEYWORD_START_RE, MARKER_RE, is_upper_line
-from ..vietnamese import fold, strip_tones
+from ..vietnamese import strip_tones
 from .issuer import issuer_from_block, issuer_from_body
 
 # "Số: 93/KH-UBND", "Số 3260-KH/ĐĐQH15", "Luật số: 83/2025/QH15", "Số:      /KH-UBND".
@@ -227,9 +227,9 @@ def _title_paragraphs(paras: list[str], start: int) -> list[int]:
         line = paras[i]
         if KEYWORD_START_RE.match(line) or MARKER_RE.match(line) or line.startswith("("):
             break
-        if parts and is_upper_line(line) and _AUTHORITY_WORDS.match(line) and not is_upper_line(paras[parts[-1]]):
-            break
-        if parts and is_upper_line(line) and _AUTHORITY_WORDS.match(line) and len(line) < 60:
+        # The issuing authority's line ("CHÍNH PHỦ", "BỘ TRƯỞNG BỘ XÂY DỰNG") follows the title.
+        if parts and is_upper_line(line) and _AUTHORITY_WORDS.match(line) \
+                and (len(line) < 60 or not is_upper_line(paras[parts[-1]])):
             break
         if parts and len(" ".join(paras[j] for j in parts)) > 400:
             break
@@ -239,8 +239,4 @@ def _title_paragraphs(paras: list[str], start: int) -> list[int]:
     return parts
 
 
-def folded(text: str | None) -> str:
-    return fold(text or "")
-
-
-__all__ = ["parse_header", "DocType", "doc_types", "type_from_line", "type_from_symbol", "Issuer"]
+__all__ = ["parse_header", "DocType", "doc_types", "type_from_line", "type_from_symbol", "parse_symbol", "iso_date"]

@@ -38,12 +38,6 @@ def _rules():
     return heads, localities, casing, central
 
 
-@lru_cache(maxsize=None)
-def _abbreviations() -> list[tuple[re.Pattern, str]]:
-    rows = sorted(load_tsv("abbreviations.tsv"), key=lambda r: len(r[0]), reverse=True)
-    return [(re.compile(rf"(?<![\w&]){re.escape(r[0])}(?![\w&])"), r[1]) for r in rows]
-
-
 def expand_abbreviations(text: str) -> str:
     """``UBND tỉnh`` -> ``Ủy ban nhân dân tỉnh``; longest abbreviations first."""
     return expand_with_map(text)[0]
