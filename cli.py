@@ -136,8 +136,12 @@ def evaluate(
     gold_dir: Annotated[Path, typer.Argument(help="Thư mục gold (*.json).", exists=True, file_okay=False)],
     corpus: Annotated[Optional[Path], typer.Option(help="Thư mục kho văn bản chung.")] = None,
     show_errors: Annotated[bool, typer.Option("--show-errors", help="Liệt kê từng sai khác.")] = False,
+    against: Annotated[Optional[Path], typer.Option(
+        help="Thư mục chú giải thứ hai (cùng tên tệp): đo độ đồng thuận giữa hai người chú giải thay vì đo bộ phân tích.",
+        exists=True, file_okay=False)] = None,
 ) -> None:
     """Đo độ chính xác của kết quả phân tích so với chú giải gold."""
+    from analyzer.evaluate import agreement
     from analyzer.evaluate import evaluate as run_evaluation
 
     corpus = corpus or _default_corpus(gold_dir)
@@ -150,8 +154,11 @@ def evaluate(
             return {"document": {}, "sections": []}
 
     try:
-        report = run_evaluation(gold_dir, analyze_dict, corpus,
-                                progress=lambda xs: track(xs, description="Đang đánh giá", console=err, transient=True))
+        if against is not None:
+            report = agreement(gold_dir, against)
+        else:
+            report = run_evaluation(gold_dir, analyze_dict, corpus,
+                                    progress=lambda xs: track(xs, description="Đang đánh giá", console=err, transient=True))
     except KehoachError as exc:
         err.print(exc.message, markup=False)
         raise typer.Exit(code=1) from None

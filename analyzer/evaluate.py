@@ -145,6 +145,32 @@ def evaluate(
     return Report(scores=scores, documents=documents, skipped=skipped)
 
 
+def agreement(gold_dir: str | Path, second_dir: str | Path) -> Report:
+    """Score a second, independent annotation (``second_dir``, same file names) against the
+    gold, on the fields the second annotator annotated: inter-annotator agreement, the ceiling
+    any extractor can be measured against."""
+    gold_dir, second_dir = Path(gold_dir), Path(second_dir)
+    scores = {name: FieldScore(name) for name in SCALAR_FIELDS + LIST_FIELDS + ITEM_FIELDS}
+    skipped: list[str] = []
+    documents = 0
+    for second_path in sorted(second_dir.glob("*.json")):
+        gold_path = gold_dir / second_path.name
+        try:
+            second = json.loads(second_path.read_text(encoding="utf-8"))
+            gold = json.loads(gold_path.read_text(encoding="utf-8")) if gold_path.exists() else None
+        except json.JSONDecodeError as exc:
+            raise KehoachError("E013", second_path, detail=str(exc)[:80]) from None
+        if gold is None:
+            skipped.append(f"{second_path.name}: không có tệp gold cùng tên")
+            continue
+        fields = set(second.get("annotated", []))
+        narrowed = {k: v for k, v in gold.items() if k in fields}
+        narrowed["document"] = {k: v for k, v in gold.get("document", {}).items() if k in fields}
+        documents += 1
+        _score_document(narrowed, second, scores, gold_path.stem)
+    return Report(scores=scores, documents=documents, skipped=skipped)
+
+
 def _score_document(gold: dict, output: dict, scores: dict[str, FieldScore], name: str) -> None:
     gdoc, odoc = gold.get("document", {}), output.get("document", {})
     for fname in SCALAR_FIELDS:

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..data import load_yaml
+from ..data import load_tsv, load_yaml
 from ..models import Document, Level, Mention, Section, Span, Unit
 from ..structure.issuer import expand_abbreviations, expand_with_map
 from ..vietnamese import LOWER, UPPER, fold
@@ -87,7 +87,7 @@ _LOCALITY_TAIL_RE = re.compile(
     rf"(?:\s+trực\s+thuộc\s+trung\s+ương)?"
 )
 # Heads whose unit is named by the body that follows: "Chủ tịch Ủy ban nhân dân tỉnh".
-_OFFICE_HEADS = ("Chủ tịch", "Phó Chủ tịch", "Giám đốc", "Phó Giám đốc", "Thủ trưởng", "Thường trực",
+_OFFICE_HEADS = ("Chủ tịch", "Phó Chủ tịch", "Phó Chánh Văn phòng", "Lãnh đạo Văn phòng", "Giám đốc", "Phó Giám đốc", "Thủ trưởng", "Thường trực",
                  "Ban Thường trực", "Văn phòng", "Lãnh đạo", "Trưởng", "Phó Trưởng", "Bí thư", "Chánh Văn phòng",
                  "Vụ trưởng", "Người đứng đầu", "người đứng đầu")
 # Party committees that own a board: "Ban Tuyên giáo và Dân vận Tỉnh ủy", "Văn phòng Đảng ủy".
@@ -334,7 +334,13 @@ def find_units(document: Document, exclude: list[Span]) -> tuple[list[Unit], cal
                 for _, name in find_mentions(part):
                     registry.add(name, (start, start + len(item)), item, text.page_at(start), "receive")
             continue
-        for span, name in find_mentions(item, start):
+        mentions = find_mentions(item, start)
+        whole = _whole_recipient(item)
+        if whole and len(mentions) <= 1:
+            # One body per line: the line is its name, whatever the gazetteer reaches
+            # ("Văn phòng Đoàn ĐBQH và HĐND tỉnh", "Tòa án nhân dân thành phố").
+            mentions = [((start, start + len(item)), whole)]
+        for span, name in mentions:
             registry.add(name, span, full[span[0]:span[1]], text.page_at(span[0]), "receive")
     units = [u for u in registry.units.values()]
     for unit in units:
@@ -455,27 +461,53 @@ def _roles_in_item(chunk: str, start: int, page: int | None, owner: str | None,
             registry.add(name, span, chunk[span[0] - start:span[1] - start], page, None)
 
 
-_DISTRIBUTIVE_RE = re.compile(r"^(?:[Cc]ác\s+)?(?P<head>Sở|Phòng|Bộ|Ban)\s*:\s*(?P<list>.+)$")
-
-
+_DISTRIBUTIVE_RE = re.compile(r"^(?:[Cc]ác\s+)?(?P<head>[Ss]ở|[Pp]hòng|Bộ|Ban)\s*:\s*(?P<list>.+)$")
+_OFFICE_WORDS = r"(?:Phó\s+)?(?:Chủ\s+tịch|Chánh\s+Văn\s+phòng|Giám\s+đốc|Trưởng\s+ban|Bí\s+thư)"
 _OFFICES_RE = re.compile(
-    r"^(?P<offices>(?:(?:các\s+)?(?:Phó\s+)?(?:Chủ\s+tịch|Chánh\s+Văn\s+phòng|Giám\s+đốc|Trưởng\s+ban|Bí\s+thư)\s*,?\s*(?:và\s+)?){2,})"
+    rf"^(?P<offices>(?:(?:các\s+)?{_OFFICE_WORDS}\s*,?\s*(?:và\s+)?){{2,}})"
     r"\s+(?P<org>(?:Ủy\s+ban|Hội\s+đồng|Sở|Văn\s+phòng|Ban|Đảng\s+ủy|Tỉnh\s+ủy|Huyện\s+ủy).+)$"
 )
 
 
+@lru_cache(maxsize=None)
+def sector_codes() -> dict[str, str]:
+    """data/sector_codes.tsv: "NNMT" -> "Nông nghiệp và Môi trường", read only inside a list
+    that shares a head ("Các Sở: NNMT, TC, CT"), where "CT" is Công Thương, not Chủ tịch."""
+    return {row[0]: row[1] for row in load_tsv("sector_codes.tsv")}
+
+
 def distribute(item: str) -> list[str]:
-    """"Sở: NN&MT, TC, GD&ĐT" names three departments: "Sở NN&MT", "Sở TC", "Sở GD&ĐT";
-    "Chủ tịch, các Phó Chủ tịch UBND tỉnh" names two offices of one body."""
+    """"Sở: NN&MT, TC, GD&ĐT" names three departments: "Sở Nông nghiệp và Môi trường", "Sở
+    Tài chính", "Sở Giáo dục và Đào tạo"; "Chủ tịch, các Phó Chủ tịch UBND tỉnh" and "Chánh
+    VP, các PVP UBND tỉnh" name two offices of one body."""
     offices = _OFFICES_RE.match(expand_abbreviations(item.strip()))
     if offices:
-        names = re.findall(r"(?:Phó\s+)?(?:Chủ\s+tịch|Chánh\s+Văn\s+phòng|Giám\s+đốc|Trưởng\s+ban|Bí\s+thư)", offices.group("offices"))
+        names = re.findall(_OFFICE_WORDS, offices.group("offices"))
         return [f"{n} {offices.group('org')}" for n in names]
-    match = _DISTRIBUTIVE_RE.match(item.strip())
+    match = _DISTRIBUTIVE_RE.match(item.strip().rstrip(";."))
     if not match:
         return [item]
-    parts = [p.strip() for p in re.split(r",\s+(?=[A-ZĐ])|;", match.group("list")) if p.strip()]
-    return [f"{match.group('head')} {p}" for p in parts]
+    head = match.group("head")[:1].upper() + match.group("head")[1:]
+    codes = sector_codes()
+    # "VH,TT&DL" is one code: split on a comma only where a space follows.
+    parts = [p.strip() for p in re.split(r",\s+|;", match.group("list")) if p.strip()]
+    # An unknown code ("Phòng: TH, VX" of an office) names nothing we can spell out.
+    return [f"{head} {codes.get(p, p)}" for p in parts if p in codes or not re.fullmatch(r"[A-ZĐ&]{1,5}", p)]
+
+
+# Nơi nhận lines that name no body: the file copy, people, notes.
+_NOT_RECIPIENT_RE = re.compile(r"^(?:Lưu\b|Như\s|Đ/c\b|Đồng\s+chí|Ông\s|Bà\s|Website|Trang\s+(?:tin|web))", re.IGNORECASE)
+
+
+def _whole_recipient(item: str) -> str | None:
+    """A Nơi nhận line as one unit's canonical name, notes dropped: "Thường trực Tỉnh ủy (để
+    báo cáo)" -> "Thường trực Tỉnh ủy"; None for lines that name no body."""
+    line = re.sub(r"\s*\([^)]*\)", "", item).strip(" -–+;.,:")
+    if not line or _NOT_RECIPIENT_RE.match(line) or re.search(r"[:,;]|\svà\s+các\s", line) or len(line) > 90:
+        return None
+    if not line[:1].isupper():
+        return None
+    return canonical_name(line)
 
 
 _AS_ABOVE_RE = re.compile(r"^Như\s+trên$", re.IGNORECASE)

@@ -4,8 +4,8 @@ from __future__ import annotations
 import pytest
 
 from analyzer import analyze
-from analyzer.data import load_yaml
-from analyzer.extract.units import distribute, find_mentions
+from analyzer.data import load_tsv, load_yaml
+from analyzer.extract.units import _whole_recipient, distribute, find_mentions
 from tests.conftest import HOANG_CAT, LUC_NAM
 
 HEADS = load_yaml("units.yaml")["heads"]
@@ -30,7 +30,12 @@ def test_units_lost_glyph_department_gets_its_gazetteer_name():
 
 
 def test_units_distributive_recipients():
-    assert distribute("Sở: NN&MT, TC, GD&ĐT") == ["Sở NN&MT", "Sở TC", "Sở GD&ĐT"]
+    assert distribute("Sở: NN&MT, TC, GD&ĐT") == ["Sở Nông nghiệp và Môi trường", "Sở Tài chính", "Sở Giáo dục và Đào tạo"]
+    # Inside a shared-head list "CT" is Công Thương, and "VH,TT&DL" is one code.
+    assert distribute("Các Sở: CT, VH,TT&DL;") == ["Sở Công Thương", "Sở Văn hóa, Thể thao và Du lịch"]
+    # An office's unknown internal codes name nothing.
+    assert distribute("Phòng: TH, VX;") == []
+    assert distribute("Chánh VP, các PVP UBND tỉnh") == ["Chánh Văn phòng Ủy ban nhân dân tỉnh", "Phó Chánh Văn phòng Ủy ban nhân dân tỉnh"]
     assert distribute("CT, PCT UBND TP") == ["Chủ tịch Ủy ban nhân dân thành phố", "Phó Chủ tịch Ủy ban nhân dân thành phố"]
 
 
@@ -58,3 +63,16 @@ def test_units_luc_nam_heading_owns_its_items():
 ])
 def test_units_lists_share_office_and_bare_locality(text, names):
     assert [name for _, name in find_mentions(text)] == names
+
+
+@pytest.mark.parametrize("row", load_tsv("sector_codes.tsv"), ids=lambda r: r[0])
+def test_sector_code_examples_distribute(row):
+    code, sector, example = row
+    assert any(part.endswith(sector) for part in distribute(example))
+
+
+def test_units_recipient_line_is_one_body():
+    assert _whole_recipient("Tòa án nhân dân thành phố") == "Tòa án nhân dân thành phố"
+    assert _whole_recipient("Văn phòng Đoàn ĐBQH và HĐND tỉnh (b/c)") == "Văn phòng Đoàn Đại biểu Quốc hội và Hội đồng nhân dân tỉnh"
+    assert _whole_recipient("Lưu: VT, NV") is None
+    assert _whole_recipient("UBMTTQ thành phố và các đoàn thể") is None  # two bodies
