@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SEEDS := corpora/seeds/xa-hoang-cat-2024-giam-ngheo-ve-thong-tin.txt corpora/seeds/huyen-luc-nam-2022-truyen-thong-giam-ngheo.txt
 # Debian packages used when present: LibreOffice reads legacy .doc files.
-APT_PACKAGES := libreoffice-writer-nogui
+APT_PACKAGES := libreoffice-writer-nogui tesseract-ocr tesseract-ocr-vie fonts-liberation
 
 .PHONY: demo test install system-deps evaluate bench regression clean
 
@@ -26,7 +26,7 @@ system-deps:
 	  missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	  if [ -n "$$missing" ]; then echo "apt-get install$$missing"; \
 	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing) >/dev/null 2>&1 \
-	    || echo "warning: could not install$$missing (the .doc tests will skip)"; fi; \
+	    || echo "warning: could not install$$missing (the .doc and OCR tests will skip)"; fi; \
 	else echo "not root: skipping apt packages ($(APT_PACKAGES))"; fi
 
 demo: install

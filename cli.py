@@ -67,6 +67,17 @@ def _target(output: Path, relative: Path, suffix: str, used: set[Path]) -> Path:
     return target
 
 
+class OcrMode(str, Enum):
+    auto = "auto"
+    always = "always"
+    never = "never"
+
+
+def _page_progress(results, total: int):
+    """A progress bar over OCR'd pages (one file: a batch has its own bar over files)."""
+    return track(results, total=total, description="Đang OCR", console=err, transient=True)
+
+
 def _render(plan, fmt: Format, with_text: bool) -> str:
     if fmt is Format.json:
         return json.dumps(to_dict(plan, with_text), ensure_ascii=False, indent=2)
@@ -83,6 +94,9 @@ def analyze(
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Tệp hoặc thư mục ghi kết quả.")] = None,
     max_size: Annotated[float, typer.Option("--max-size", help="Giới hạn kích thước tệp (MB).")] = 200,
     debug: Annotated[bool, typer.Option("--debug", help="Hiện traceback khi có lỗi nội bộ.")] = False,
+    ocr: Annotated[OcrMode, typer.Option("--ocr", help="auto: OCR các trang quét/hỏng lớp chữ; always: mọi trang PDF; never: không OCR.")] = OcrMode.auto,
+    workers: Annotated[Optional[int], typer.Option("--workers", min=1, help="Số tiến trình Tesseract chạy song song (mặc định: số lõi CPU).")] = None,
+    ocr_output: Annotated[Optional[Path], typer.Option("--ocr-output", help="Thư mục ghi bản PDF có lớp chữ OCR (tìm kiếm được).")] = None,
 ) -> None:
     """Phân tích văn bản: tiêu đề, số ký hiệu, cơ quan ban hành, ngày, bố cục, nơi nhận, người ký."""
     files, missing, relative = _collect(paths)
@@ -97,7 +111,9 @@ def analyze(
     iterator = track(files, description="Đang phân tích", console=err, transient=True) if len(files) > 1 else files
     for path in iterator:
         try:
-            plan = analyzer.analyze(path, max_bytes=int(max_size * 2**20))
+            searchable = ocr_output / relative[path].with_suffix(".ocr.pdf") if ocr_output else None
+            plan = analyzer.analyze(path, max_bytes=int(max_size * 2**20), ocr=ocr.value, workers=workers,
+                                    progress=_page_progress if len(files) == 1 else None, searchable=searchable)
         except KehoachError as exc:
             failures.append((path, exc.message))
             continue

@@ -30,6 +30,7 @@ __all__ = [
 ]
 
 
-def analyze(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Plan:
-    """Run the whole pipeline on one file."""
-    return extract(parse(normalize(ingest(path, max_bytes=max_bytes))))
+def analyze(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES, **ingest_options) -> Plan:
+    """Run the whole pipeline on one file; ``ingest_options`` (ocr, workers, progress, dpi,
+    searchable) go to :func:`ingest`."""
+    return extract(parse(normalize(ingest(path, max_bytes=max_bytes, **ingest_options))))

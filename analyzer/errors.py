@@ -11,7 +11,7 @@ from pathlib import Path
 MESSAGES = {
     "E001": "{path}: không tìm thấy tệp hoặc thư mục. Kiểm tra lại đường dẫn.",
     "E002": "{path}: tệp rỗng (0 byte). Hãy cung cấp văn bản có nội dung.",
-    "E003": "{path}: định dạng '{ext}' chưa được hỗ trợ. Dùng .txt, .pdf, .docx, .doc.",
+    "E003": "{path}: định dạng '{ext}' chưa được hỗ trợ. Dùng .txt, .pdf, .docx, .doc, .png, .jpg, .tif.",
     "E004": "{path}: tệp quá lớn ({size_mb:.0f} MB > giới hạn {limit_mb:.0f} MB). Tách tệp hoặc tăng --max-size.",
     "E005": "{path}: tệp PDF bị hỏng hoặc không đầy đủ ({detail}). Hãy lấy lại bản gốc.",
     "E006": "{path}: tệp PDF được mã hóa bằng mật khẩu. Hãy gỡ mật khẩu rồi phân tích lại.",
@@ -22,6 +22,9 @@ MESSAGES = {
     "E011": "{path}: không nhận ra bảng mã của văn bản. Hãy lưu lại dưới dạng UTF-8.",
     "E012": "{path}: không đọc được tệp ({detail}).",
     "E013": "{path}: tệp gold không hợp lệ ({detail}).",
+    "E014": "{path}: cần OCR ({detail}) nhưng chưa cài Tesseract tiếng Việt. Cài đặt: apt-get install tesseract-ocr tesseract-ocr-vie (hoặc chạy với --ocr never).",
+    "E015": "{path}: OCR thất bại ({detail}).",
+    "E016": "{path}: tệp ảnh bị hỏng hoặc không đọc được ({detail}).",
 }
 
 

@@ -57,6 +57,7 @@ class Source:
     format: str  # txt | pdf | docx | doc | image | html
     pages: list[Page]
     encoding: Optional[str] = None
+    ocr_pages: list[int] = field(default_factory=list)  # pages whose text came from OCR
     warnings: list[str] = field(default_factory=list)
 
     @property

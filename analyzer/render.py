@@ -84,7 +84,7 @@ def to_dict(plan: Plan, with_text: bool = False) -> dict:
             "format": source.format,
             "pages": len(source.pages),
             "encoding": source.encoding,
-            "ocr_pages": [],  # pages read by OCR (none until OCR exists)
+            "ocr_pages": source.ocr_pages,
             "needs_ocr": source.ocr_needed_pages,
             "page_status": [{"page": p.number, "status": p.status.value, "reason": p.reason} for p in source.pages],
             "warnings": warnings,

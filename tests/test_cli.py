@@ -190,3 +190,15 @@ def test_cli_installed_console_script_finds_its_data(tmp_path):
                             cwd=tmp_path, capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["document"]["doc_type"] == "KH"
+
+
+def test_cli_image_with_ocr_never_fails_in_one_line(tmp_path):
+    from PIL import Image
+
+    from cli import app
+
+    image = tmp_path / "scan.png"
+    Image.new("L", (200, 100), 255).save(image)
+    result = CliRunner().invoke(app, ["analyze", str(image), "--ocr", "never"])
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output and "tesseract-ocr-vie" in result.output

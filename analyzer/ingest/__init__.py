@@ -14,16 +14,28 @@ from ..models import Page, PageStatus, Source
 
 DEFAULT_MAX_BYTES = 200 * 1024 * 1024
 
-SUPPORTED = {".txt": "txt", ".text": "txt", ".pdf": "pdf", ".docx": "docx", ".doc": "doc"}
+SUPPORTED = {".txt": "txt", ".text": "txt", ".pdf": "pdf", ".docx": "docx", ".doc": "doc",
+             ".png": "image", ".jpg": "image", ".jpeg": "image", ".tif": "image", ".tiff": "image"}
+OCR_MODES = ("auto", "always", "never")
 
 
-def ingest(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
-    """Read ``path`` into a :class:`Source`; raise :class:`KehoachError` for bad input."""
+def ingest(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES, ocr: str = "auto",
+           workers: int | None = None, progress=None, dpi: int | None = None,
+           searchable: Path | None = None) -> Source:
+    """Read ``path`` into a :class:`Source`; raise :class:`KehoachError` for bad input.
+
+    ``ocr``: ``auto`` OCRs the PDF pages without a usable text layer (and every image),
+    ``always`` every PDF page, ``never`` none (those pages stay flagged in the warnings).
+    ``workers`` Tesseract processes run side by side; ``progress(iterable, total)`` wraps the
+    OCR'd pages (a progress bar); ``searchable`` is where to write a PDF with the OCR text
+    layer added."""
     path = Path(path)
     if not path.exists():
         raise KehoachError("E001", path)
     if path.is_dir():
         raise KehoachError("E012", path, detail="là thư mục, không phải tệp")
+    if ocr not in OCR_MODES:
+        raise ValueError(f"ocr must be one of {OCR_MODES}")
     fmt = SUPPORTED.get(path.suffix.lower())
     if fmt is None:
         raise KehoachError("E003", path, ext=path.suffix or "(không có đuôi)")
@@ -49,10 +61,16 @@ def ingest(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
         from .docx import read_docx
 
         pages, encoding = read_docx(path, data), None
-    else:
+    elif fmt == "doc":
         from .doc import read_doc
 
         pages, encoding = read_doc(path, data), None
+    else:
+        pages, encoding = [], None
+
+    from .ocr import DEFAULT_DPI, ocr_pages
+
+    ocr_done = ocr_pages(path, fmt, data, pages, ocr, workers, progress, dpi or DEFAULT_DPI, searchable)
 
     source = Source(
         path=str(path),
@@ -60,6 +78,7 @@ def ingest(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
         format=fmt,
         pages=pages,
         encoding=encoding,
+        ocr_pages=ocr_done,
     )
     source.warnings.extend(page_warnings(pages))
     return source

@@ -104,7 +104,7 @@ def _read_page(number: int, page) -> Page:
             number, "", PageStatus.GARBAGE,
             f"phông chữ thiếu bảng mã Unicode ({cids} ký tự chỉ có mã glyph CID, không khôi phục được)",
         )
-    text = "\n".join(order_columns(_lines(words, float(page.width))))
+    text = "\n".join(order_columns(lines_from_words(words, float(page.width))))
     text = _CID_RE.sub("", text)
     quality = text_quality(text)
     if quality.words >= _MIN_WORDS_TO_JUDGE and quality.score < _GARBAGE_SCORE:
@@ -115,8 +115,9 @@ def _read_page(number: int, page) -> Page:
     return Page(number, text)
 
 
-def _lines(words: list[dict], width: float) -> list[Line]:
-    """Group words into lines by baseline, then cut each line at a column gap."""
+def lines_from_words(words: list[dict], width: float) -> list[Line]:
+    """Group words into lines by baseline, then cut each line at a column gap (text layers
+    and OCR words alike)."""
     words = sorted(words, key=lambda w: (round(w["bottom"]), w["x0"]))
     rows: list[list[dict]] = []
     for word in words:

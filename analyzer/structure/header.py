@@ -22,7 +22,7 @@ SYMBOL_RE = re.compile(
     r"(?P<rest>[/-]\s*[\w&.]*[\w&](?:\s*[-/]\s*[\w&.]*[\w&])*)(?P<wrap>\s*-)?",
 )
 DATE_RE = re.compile(
-    r"(?P<place>[^\d,;:|]{2,45}?)\s*,\s*ngày\s*(?P<day>\d{1,2})?\s*(?:tháng|/)\s*(?P<month>\d{1,2})?\s*(?:năm|/)\s*(?P<year>\d{2}\s?\d{2})(?!\d)",
+    r"(?P<place>[^\d,;:|]{2,45}?)\s*,\s*ngày\s*(?P<day>\d{1,2})?\s*(?:th[aáảẳ]ng|/)\s*(?P<month>\d{1,2})?[$_.]?\s*(?:n[aăâ]m|/)\s*(?P<year>\d{2}\s?\d{2})(?!\d)",
     re.IGNORECASE,
 )
 _MOTTO_RE = re.compile(r"(?i)c[ộo]ng\s+h[òoõ]a\s+x[ãa]\s+h[ộo]i\s+ch[ủu]\s+ngh[ĩi]a\s+vi[ệe]t\s+nam")

@@ -23,7 +23,7 @@ GOOD = ["1178-DCK-CTT-huong-dan-CCN-dia-gioi-moi.pdf", "QD-1074-QD-BXD-29-6-2026
 
 @pytest.mark.parametrize("name", CID)
 def test_pdf_cid_pages_flagged_for_ocr(name):
-    source = ingest(corpus_path("pdf", name))
+    source = ingest(corpus_path("pdf", name), ocr="never")
     assert all(p.status is PageStatus.GARBAGE for p in source.pages)
     assert len(source.warnings) == len(source.pages)
     assert all("CID" in w and "OCR" in w for w in source.warnings)
@@ -31,14 +31,14 @@ def test_pdf_cid_pages_flagged_for_ocr(name):
 
 @pytest.mark.parametrize("name", GARBAGE)
 def test_pdf_scanner_garbage_layer_flagged(name):
-    source = ingest(corpus_path("pdf", name))
+    source = ingest(corpus_path("pdf", name), ocr="never")
     assert [p.status for p in source.pages] == [PageStatus.GARBAGE] * len(source.pages)
     assert all("máy quét" in w for w in source.warnings)
 
 
 @pytest.mark.parametrize("name", IMAGE_ONLY)
 def test_pdf_image_only_pages_flagged(name):
-    source = ingest(corpus_path("pdf", name))
+    source = ingest(corpus_path("pdf", name), ocr="never")
     assert [p.status for p in source.pages] == [PageStatus.MISSING] * len(source.pages)
     assert source.ocr_needed_pages == list(range(1, len(source.pages) + 1))
 
