@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SEEDS := corpora/seeds/xa-hoang-cat-2024-giam-ngheo-ve-thong-tin.txt corpora/seeds/huyen-luc-nam-2022-truyen-thong-giam-ngheo.txt
 # Debian packages used when present: LibreOffice reads legacy .doc files.
-APT_PACKAGES := libreoffice-writer-nogui tesseract-ocr tesseract-ocr-vie fonts-liberation
+APT_PACKAGES := libreoffice-writer-nogui tesseract-ocr tesseract-ocr-vie fonts-liberation2
 
 .PHONY: demo test install system-deps evaluate bench regression clean
 
