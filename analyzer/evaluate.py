@@ -100,6 +100,10 @@ class Report:
     skipped: list[str]
 
 
+def _empty_scores() -> dict[str, FieldScore]:
+    return {name: FieldScore(name) for name in SCALAR_FIELDS + LIST_FIELDS + ITEM_FIELDS}
+
+
 def resolve_source(path: str, gold_dir: Path, corpus_dir: Path | None) -> Path | None:
     """Gold paths are relative to the shared corpus, or to the repository (corpora/...)."""
     candidates = []
@@ -125,7 +129,7 @@ def evaluate(
     """Score ``analyze_fn`` (path -> output dict) against every gold file in ``gold_dir``."""
     gold_dir = Path(gold_dir)
     corpus = Path(corpus_dir) if corpus_dir else None
-    scores = {name: FieldScore(name) for name in SCALAR_FIELDS + LIST_FIELDS + ITEM_FIELDS}
+    scores = _empty_scores()
     skipped: list[str] = []
     files = sorted(gold_dir.glob("*.json"))
     documents = 0
@@ -150,7 +154,7 @@ def agreement(gold_dir: str | Path, second_dir: str | Path) -> Report:
     gold, on the fields the second annotator annotated: inter-annotator agreement, the ceiling
     any extractor can be measured against."""
     gold_dir, second_dir = Path(gold_dir), Path(second_dir)
-    scores = {name: FieldScore(name) for name in SCALAR_FIELDS + LIST_FIELDS + ITEM_FIELDS}
+    scores = _empty_scores()
     skipped: list[str] = []
     documents = 0
     for second_path in sorted(second_dir.glob("*.json")):

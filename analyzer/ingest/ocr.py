@@ -19,7 +19,7 @@ import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Iterable, Iterator
 
 from ..errors import KehoachError
 
@@ -55,35 +55,40 @@ def default_workers() -> int:
     return max(1, min(os.cpu_count() or 1, 8))
 
 
-def render_pdf_pages(data: bytes, numbers: list[int], dpi: int = DEFAULT_DPI) -> list:
-    """Pages (1-based numbers) of a PDF as greyscale PIL images at ``dpi``."""
+def render_pdf_pages(data: bytes, numbers: list[int], dpi: int = DEFAULT_DPI) -> Iterator:
+    """Pages (1-based numbers) of a PDF as greyscale PIL images at ``dpi``, one at a time:
+    an 80-page scan is never held in memory at once (about 9 MB a page at 300 dpi)."""
     import pypdfium2
 
     pdf = pypdfium2.PdfDocument(data)
     try:
-        return [pdf[n - 1].render(scale=dpi / 72, grayscale=True).to_pil() for n in numbers]
+        for n in numbers:
+            yield pdf[n - 1].render(scale=dpi / 72, grayscale=True).to_pil()
     finally:
         pdf.close()
 
 
-def recognise(images: list, workers: int | None = None, progress=None,
-              want_pdf: bool = False) -> list[tuple[list[dict], float, bytes | None]]:
+def recognise(images: Iterable, total: int, workers: int | None = None, progress=None,
+              want_pdf: bool = False, dpi: int = DEFAULT_DPI) -> list[tuple[list[dict], float, bytes | None]]:
     """OCR each image; returns, per image in order, its words (pdfplumber-like dicts: text,
     x0, x1, top, bottom, size, conf), the image width, and a one-page searchable PDF when
-    ``want_pdf``. ``progress(iterable, total)`` wraps the results as they arrive."""
+    ``want_pdf``. ``progress(iterable, total)`` wraps the results as they arrive.
+
+    Each image is written to disk and handed to an engine as soon as it is rendered, so
+    recognition overlaps rendering and only one image is in memory at a time."""
     workers = workers or default_workers()
-    with tempfile.TemporaryDirectory(prefix="kehoach-ocr-") as tmp:
-        paths = []
+    with tempfile.TemporaryDirectory(prefix="kehoach-ocr-") as tmp, ThreadPoolExecutor(max_workers=workers) as pool:
+        futures, widths = [], []
         for i, image in enumerate(images):
             path = Path(tmp) / f"page-{i:04d}.png"
-            image.save(path, dpi=(DEFAULT_DPI, DEFAULT_DPI))
-            paths.append(path)
-        with ThreadPoolExecutor(max_workers=workers) as pool:
-            results = pool.map(lambda p: _tesseract(p, want_pdf), paths)
-            if progress is not None:
-                results = progress(results, len(paths))
-            pages = list(results)
-    return [(words, float(image.width), pdf) for (words, pdf), image in zip(pages, images)]
+            image.save(path, dpi=(dpi, dpi))  # Tesseract sizes its text model from this tag
+            widths.append(float(image.width))
+            futures.append(pool.submit(_tesseract, path, want_pdf))
+        results = (f.result() for f in futures)
+        if progress is not None:
+            results = progress(results, total)
+        pages = list(results)
+    return [(words, width, pdf) for (words, pdf), width in zip(pages, widths)]
 
 
 def _tesseract(image_path: Path, want_pdf: bool) -> tuple[list[dict], bytes | None]:
@@ -152,6 +157,10 @@ def ocr_pages(path: Path, fmt: str, data: bytes, pages: list, mode: str, workers
         images = load_images(path, data)
         pages.extend(Page(n, "") for n in range(1, len(images) + 1))
         numbers = [p.number for p in pages]
+        # An image's own resolution where it records a plausible scan one: phones and
+        # editors write 72 or 96 dpi on images of any size, which would mislead Tesseract.
+        tagged = int(round(float((images[0].info.get("dpi") or (0,))[0])))
+        dpi = tagged if 150 <= tagged <= 600 else DEFAULT_DPI
     elif fmt == "pdf" and mode != "never":
         numbers = [p.number for p in pages if mode == "always" or p.needs_ocr]
         if not numbers:
@@ -160,9 +169,10 @@ def ocr_pages(path: Path, fmt: str, data: bytes, pages: list, mode: str, workers
         images = render_pdf_pages(data, numbers, dpi)
     else:
         return []
-    results = recognise(images, workers, progress, want_pdf=searchable is not None)
+    results = recognise(images, len(numbers), workers, progress, want_pdf=searchable is not None, dpi=dpi)
     by_number = {p.number: i for i, p in enumerate(pages)}
     for number, (words, width, _) in zip(numbers, results):
+        # Glyph fixes first: the confusion table is written in clean glyphs ("W/v", not "W⁄v").
         text = repair_ocr(glyph_fix(words_to_text(words, width)))
         pages[by_number[number]] = Page(number, text, PageStatus.USABLE)
     if searchable is not None:
