@@ -5,8 +5,8 @@ Matching rules (documented in the guideline and printed by ``kehoach evaluate``)
 * citations: the distinct cited documents; key = normalized symbol, or the folded name for
   laws cited by name only. ``citations+date`` also needs the issued date. Among matched
   citations, issued_date and issuer accuracy (where gold gives them).
-* units: (folded canonical name, role) pairs; a collective's leading "các" and the "có" of
-  "có liên quan" are ignored.
+* units: (folded canonical name, role) pairs; a collective's leading "các", the "có" of
+  "có liên quan" and the "Việt Nam" of "Mặt trận Tổ quốc Việt Nam" are ignored.
 * deadlines: (kind, date | day_month + recurrence | start..end).
 * targets: (value, folded unit).
 """
@@ -85,6 +85,8 @@ def unit_name_key(name: str) -> str:
     "có liên quan" do not matter ("Các cơ quan, đơn vị có liên quan" = "các cơ quan, đơn vị liên quan")."""
     key = _norm_name(name)
     key = re.sub(r"^cac\s+", "", key)
+    # "Mặt trận Tổ quốc" is the short name of "Mặt trận Tổ quốc Việt Nam": one body.
+    key = key.replace("mat tran to quoc viet nam", "mat tran to quoc")
     return key.replace(" co lien quan", " lien quan")
 
 

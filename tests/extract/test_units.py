@@ -5,7 +5,9 @@ import pytest
 
 from analyzer import analyze
 from analyzer.data import load_tsv, load_yaml
-from analyzer.extract.units import _whole_recipient, distribute, find_mentions
+from analyzer.extract.mentions import find_mentions
+from analyzer.extract.recipients import distribute
+from analyzer.extract.recipients import whole_recipient as _whole_recipient
 from tests.conftest import HOANG_CAT, LUC_NAM
 
 HEADS = load_yaml("units.yaml")["heads"]
@@ -76,3 +78,43 @@ def test_units_recipient_line_is_one_body():
     assert _whole_recipient("Văn phòng Đoàn ĐBQH và HĐND tỉnh (b/c)") == "Văn phòng Đoàn Đại biểu Quốc hội và Hội đồng nhân dân tỉnh"
     assert _whole_recipient("Lưu: VT, NV") is None
     assert _whole_recipient("UBMTTQ thành phố và các đoàn thể") is None  # two bodies
+
+
+@pytest.mark.parametrize("text", load_yaml("units.yaml")["not_units"]["examples"])
+def test_units_bare_heads_and_kinds_are_not_units(text):
+    assert find_mentions(text) == [], text
+
+
+def test_units_one_cell_per_line_task_table_gives_column_roles():
+    # 980/KH-UBND Nghệ An: the annex task table arrives one cell per line ("TT / Nội dung
+    # thực hiện / Cơ quan chủ trì / Cơ quan phối hợp / ..."); rows with an empty last cell
+    # have one line fewer.
+    from tests.conftest import corpus_path
+    plan = analyze(corpus_path("text", "980_KH-UBND_NgheAn_2025.txt"))
+    roles = {u.name: u.roles for u in plan.units}
+    assert "lead" in roles["Sở Tài chính"] and "implement" in roles["Sở Tài chính"]
+    assert "lead" in roles["Ban Chỉ huy Phòng thủ dân sự tỉnh"]
+    assert "coordinate" in roles["Bộ Quốc phòng"]
+    assert "lead" in roles["Sở Nông nghiệp và Môi trường"]
+
+
+@pytest.mark.parametrize("text, subject", [
+    ("- Đồng chí Ủy viên Ban Thường vụ Đảng ủy, Chủ tịch Ủy ban MTTQ Việt Nam xã lãnh đạo, chỉ đạo chung",
+     "Chủ tịch Ủy ban Mặt trận Tổ quốc Việt Nam xã"),
+    ("6. Phó chủ tịch phụ trách lĩnh vực Công tác Xã hội", "Phó Chủ tịch phụ trách lĩnh vực Công tác Xã hội"),
+])
+def test_units_subject_after_apposition_and_portfolio(text, subject):
+    from analyzer.extract.units import _subject
+    assert _subject(text, 0) == subject
+
+
+def test_units_partner_of_phoi_hop_voi_coordinates_unless_it_leads():
+    from analyzer import normalize, parse
+    from analyzer.extract.units import find_units
+    from analyzer.models import Page, Source
+    text = ("KẾ HOẠCH\nIII. TỔ CHỨC THỰC HIỆN\n1. Sở Tư pháp\n- Chủ trì tổ chức tuyên truyền.\n"
+            "2. Sở Tài chính\n- Phối hợp với Sở Tư pháp và Công an tỉnh tuyên truyền.\n")
+    doc = parse(normalize(Source(path="t.txt", sha256="0", format="txt", pages=[Page(1, text)])))
+    roles = {u.name: u.roles for u in find_units(doc, [])[0]}
+    assert roles["Sở Tư pháp"] == ["lead", "implement"]
+    assert "coordinate" in roles["Công an tỉnh"] and "coordinate" in roles["Sở Tài chính"]

@@ -1,0 +1,109 @@
+"""Nơi nhận (recipients): every body a plan is sent to receives it.
+
+A recipient line may name one body ("Tòa án nhân dân thành phố"), share a head across a list
+("Các Sở: NN&MT, TC, CT"; "VP: Tỉnh ủy, HĐND tỉnh"), list offices of one body ("Chủ tịch,
+các PCT UBND tỉnh"), or point elsewhere ("Như trên", "Như Điều 3", "Các cơ quan tại Mục V").
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..data import load_tsv
+from ..models import Document, Span
+from ..structure.issuer import expand_abbreviations
+from .mentions import canonical_name, find_mentions
+
+_DISTRIBUTIVE_RE = re.compile(r"^(?:[Cc]ác\s+)?(?P<head>[Ss]ở|[Pp]hòng|Bộ|Ban|VP|Văn\s+phòng)\s*:\s*(?P<list>.+)$")
+_OFFICE_WORDS = r"(?:Phó\s+)?(?:Chủ\s+tịch|Chánh\s+Văn\s+phòng|Giám\s+đốc|Trưởng\s+ban|Bí\s+thư)"
+_OFFICES_RE = re.compile(
+    rf"^(?P<offices>(?:(?:các\s+)?{_OFFICE_WORDS}\s*,?\s*(?:và\s+)?){{2,}})"
+    r"\s+(?P<org>(?:Ủy\s+ban|Hội\s+đồng|Sở|Văn\s+phòng|Ban|Đảng\s+ủy|Tỉnh\s+ủy|Huyện\s+ủy).+)$"
+)
+
+
+@lru_cache(maxsize=None)
+def sector_codes() -> dict[str, str]:
+    """data/sector_codes.tsv: "NNMT" -> "Nông nghiệp và Môi trường", read only inside a list
+    that shares a head ("Các Sở: NNMT, TC, CT"), where "CT" is Công Thương, not Chủ tịch."""
+    return {row[0]: row[1] for row in load_tsv("sector_codes.tsv")}
+
+
+def distribute(item: str) -> list[str]:
+    """"Sở: NN&MT, TC, GD&ĐT" names three departments: "Sở Nông nghiệp và Môi trường", "Sở
+    Tài chính", "Sở Giáo dục và Đào tạo"; "Chủ tịch, các Phó Chủ tịch UBND tỉnh" and "Chánh
+    VP, các PVP UBND tỉnh" name two offices of one body."""
+    offices = _OFFICES_RE.match(expand_abbreviations(item.strip()))
+    if offices:
+        names = re.findall(_OFFICE_WORDS, offices.group("offices"))
+        return [f"{n} {offices.group('org')}" for n in names]
+    match = _DISTRIBUTIVE_RE.match(item.strip().rstrip(";."))
+    if not match:
+        return [item]
+    head = match.group("head")[:1].upper() + match.group("head")[1:]
+    codes = sector_codes()
+    # "VH,TT&DL" is one code: split on a comma only where a space follows.
+    parts = [p.strip() for p in re.split(r",\s+|;", match.group("list")) if p.strip()]
+    # An unknown code ("Phòng: TH, VX" of an office) names nothing we can spell out.
+    return [f"{head} {codes.get(p, p)}" for p in parts if p in codes or not re.fullmatch(r"[A-ZĐ&]{1,5}", p)]
+
+
+# Nơi nhận lines that name no body: the file copy, people, notes.
+_NOT_RECIPIENT_RE = re.compile(r"^(?:Lưu\b|Mục\s|Như\s|Đ/c\b|Đồng\s+chí|Ông\s|Bà\s|Website|Trang\s+(?:tin|web))", re.IGNORECASE)
+
+
+def whole_recipient(item: str) -> str | None:
+    """A Nơi nhận line as one unit's canonical name, notes dropped: "Thường trực Tỉnh ủy (để
+    báo cáo)" -> "Thường trực Tỉnh ủy"; None for lines that name no body."""
+    line = re.sub(r"\s*\([^)]*\)", "", item).strip(" -–+;.,:")
+    if not line or _NOT_RECIPIENT_RE.match(line) or re.search(r"[:,;]|\svà\s+các\s", line) or len(line) > 90:
+        return None
+    if not line[:1].isupper():
+        return None
+    return canonical_name(line)
+
+
+_AS_ABOVE_RE = re.compile(r"^Như\s+trên$", re.IGNORECASE)
+_AS_ARTICLE_RE = re.compile(r"^Như\s+(Điều\s+\d+)", re.IGNORECASE)
+_SECTION_REF_RE = re.compile(r"(?:tại\s+)?[Mm]ục\s+(?P<inner>\d+\s+)?(?P<roman>[IVXLC]+)\b")
+
+
+def pointed_units(document: Document, item: str) -> list[tuple[Span, str]]:
+    text = document.text
+    spans: list[Span] = []
+    if _AS_ABOVE_RE.match(item.strip()):
+        for para in text.paragraphs:
+            chunk = text.para_text(para)
+            if re.match(r"^Kính\s+gửi", chunk):
+                spans.append((para.start, para.end))
+                following = [p for p in text.paragraphs if p.start > para.start][:12]
+                for p in following:
+                    if text.para_text(p).startswith(("-", "+", "•")):
+                        spans.append((p.start, p.end))
+                    else:
+                        break
+    article = _AS_ARTICLE_RE.match(item.strip())
+    ref = _SECTION_REF_RE.search(item)
+    for top in document.sections:
+        for section in top.walk():
+            if article and section.label.lower() == article.group(1).lower():
+                spans.append(section.span)
+            elif ref and not article:
+                wanted = ref.group("roman") + (f".{ref.group('inner').strip()}" if ref.group("inner") else "")
+                if section.path == wanted:
+                    spans.append(section.span)
+    found = []
+    for a, b in spans:
+        found.extend((s, n) for s, n in find_mentions(text.text[a:b], a))
+    return found
+
+
+def recipient_items(document: Document) -> list[tuple[int, str]]:
+    """(offset, text) of each Nơi nhận item in the normalized text."""
+    text = document.text.text
+    out = []
+    for item in document.header.recipients:
+        idx = text.rfind(item)
+        if idx != -1:
+            out.append((idx, item))
+    return out
