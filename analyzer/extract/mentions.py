@@ -136,7 +136,8 @@ def _complete(text: str, start: int, end: int, head: str, deps: dict[tuple[int, 
             return inner_end if inner_end > inner.start() else inner.end()  # "Chánh Văn phòng Bộ"
         group = gz.collective.match(text, end + 1) if text[end:end + 1] == " " else None
         if group:
-            return group.end()  # "Thủ trưởng các đơn vị thuộc Bộ"
+            loc = _LOCALITY_TAIL_RE.match(text, group.end())
+            return loc.end() if loc else group.end()  # "Thủ trưởng các ban, ngành tỉnh"
     duty = _DUTY_TAIL_RE.match(text, end) if head.startswith(_DUTY_HEADS) else None
     if duty:
         return duty.end()  # "Phó Chủ tịch phụ trách lĩnh vực Công tác Xã hội"

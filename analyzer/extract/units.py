@@ -71,7 +71,9 @@ def _roles_in_row(row: list[tuple[int, str, str | None, int | None]], registry: 
 _ISSUING_FORMULA_RE = re.compile(r"(?:ban\s+hành|xây\s+dựng|lập)\s+(?:Kế\s+hoạch|kế\s+hoạch|Chương\s+trình|Hướng\s+dẫn)", re.IGNORECASE)
 # "đề nghị/giao/yêu cầu X ..." and "chỉ đạo X tuyên truyền": X does the task ("theo chỉ đạo
 # của X" and "Ban Chỉ đạo" do not assign).
-_ASSIGN_RE = re.compile(r"(?<!\w)(?:đề\s+nghị|giao|yêu\s+cầu|(?<![Bb]an\s)chỉ\s+đạo(?!\s+(?:của|chung|trực\s+tiếp)))\s+", re.IGNORECASE)
+_ASSIGN_RE = re.compile(
+    r"(?<!\w)(?:đề\s+nghị|(?<!được\s)(?<!bàn\s)giao(?!\s+(?:thông|dịch|lưu|tiếp|nhận|thương|ban))|yêu\s+cầu"
+    r"|(?<![Bb]an\s)(?<!sự\s)(?P<direct>chỉ\s+đạo))\s+", re.IGNORECASE)
 _SUBJECT_PREFIX_RE = re.compile(
     r"^(?:[-+•*]\s*|[a-zđ]\)\s*|\d+(?:\.\d+)*[.)]\s*)?(?:(?:Giao|Đề nghị|Đối với|Yêu cầu|Riêng)\s+)?"
     # "Đồng chí Ủy viên Ban Thường vụ Đảng ủy, Chủ tịch ...": the person's Party post is an
@@ -130,7 +132,10 @@ def find_units(document: Document, exclude: list[Span]) -> tuple[list[Unit], cal
         if " | " in chunk:
             cells = chunk.split(" | ")
             header = {i: role for i, cell in enumerate(cells) for role, cue in _COLUMN_ROLES if cue.search(cell)}
-            if header and not any(find_mentions(c) for i, c in enumerate(cells) if i in header):
+            # A header row names roles, not units; its cells are short labels even when one
+            # reads like a unit ("Sở, ngành chủ trì tham mưu").
+            if header and (all(len(c) < 50 for c in cells)
+                           or not any(find_mentions(c) for i, c in enumerate(cells) if i in header)):
                 columns = header
                 continue
             if columns:
@@ -148,22 +153,24 @@ def find_units(document: Document, exclude: list[Span]) -> tuple[list[Unit], cal
     # Nơi nhận: every unit named there receives; "Như trên" / "Như Điều 3" / "Các cơ quan tại
     # Mục V" point at the addressees or at the units of that article or section.
     for start, item in recipient_items(document):
+        # The guideline gives Nơi nhận only "receive", whatever the note ("để phối hợp").
+        roles = ["receive"]
         for span, name in pointed_units(document, item):
-            registry.add(name, span, full[span[0]:span[1]], text.page_at(span[0]), "receive")
+            for role in roles:
+                registry.add(name, span, full[span[0]:span[1]], text.page_at(span[0]), role)
         parts = distribute(item)
         if len(parts) > 1:
-            for part in parts:
-                for _, name in find_mentions(part):
-                    registry.add(name, (start, start + len(item)), item, text.page_at(start), "receive")
-            continue
-        mentions = find_mentions(item, start)
-        whole = whole_recipient(item)
-        if whole and len(mentions) <= 1:
-            # One body per line: the line is its name, whatever the gazetteer reaches
-            # ("Văn phòng Đoàn ĐBQH và HĐND tỉnh", "Tòa án nhân dân thành phố").
-            mentions = [((start, start + len(item)), whole)]
+            mentions = [((start, start + len(item)), name) for part in parts for _, name in find_mentions(part)]
+        else:
+            mentions = find_mentions(item, start)
+            whole = whole_recipient(item)
+            if whole and len(mentions) <= 1:
+                # One body per line: the line is its name, whatever the gazetteer reaches
+                # ("Văn phòng Đoàn ĐBQH và HĐND tỉnh", "Tòa án nhân dân thành phố").
+                mentions = [((start, start + len(item)), whole)]
         for span, name in mentions:
-            registry.add(name, span, full[span[0]:span[1]], text.page_at(span[0]), "receive")
+            for role in roles:
+                registry.add(name, span, full[span[0]:span[1]], text.page_at(span[0]), role)
     units = [u for u in registry.units.values()]
     for unit in units:
         if unit.name in registry.partners - registry.firm_coordinators and "lead" in unit.roles:
@@ -263,12 +270,15 @@ def _roles_in_item(chunk: str, start: int, page: int | None, owner: str | None,
     for m in _ASSIGN_RE.finditer(chunk):
         verb = gz.verb_cues["implement"].search(chunk, m.end())
         stop = verb.start() if verb else len(chunk)
+        # "chỉ đạo X làm T" assigns only when X follows at once ("chỉ đạo thống nhất của X" does not).
+        if m.group("direct") and not any(span[0] - start == m.end() for span, _ in mentions):
+            continue
         for i, (span, name) in enumerate(mentions):
             if m.end() <= span[0] - start < stop and i not in labelled:
                 labelled.add(i)
                 registry.add(name, span, chunk[span[0] - start:span[1] - start], page, "implement")
     # Receivers of reports and advice get no role: "báo cáo (về) UBND", "tham mưu cho UBND".
-    for m in re.finditer(r"(?:báo\s+cáo|gửi|tham\s+mưu(?:\s+cho)?|trình|đề\s+xuất(?:\s+với)?)\s+(?:[^;.]{0,60}?\s)?(?:về|cho|lên|với)?\s*", chunk, re.IGNORECASE):
+    for m in re.finditer(r"(?:báo\s+cáo|gửi|tham\s+mưu(?:\s+cho)?|trình|đề\s+xuất(?:\s+với)?|phản\s+ánh|chịu\s+trách\s+nhiệm\s+trước|của)\s+(?:[^;.]{0,60}?\s)?(?:về|cho|lên|với)?\s*", chunk, re.IGNORECASE):
         for i, (span, name) in enumerate(mentions):
             if span[0] - start == m.end() and i not in labelled:
                 labelled.add(i)
