@@ -51,7 +51,7 @@ def gazetteer() -> Gazetteer:
     heads = [h["words"] for h in data["heads"]]
     # Heads match capitalised as written, and in lower case where plans write them so
     # ("phối hợp với công chức Văn hóa").
-    variants = set(heads) | {h[0].lower() + h[1:] for h in heads if h.startswith(("Công chức", "Trưởng ", "Thành viên", "Lãnh đạo"))}
+    variants = set(heads) | {h[0].lower() + h[1:] for h in heads if h.startswith(("Công chức", "Trưởng ", "Thành viên", "Lãnh đạo")) or h == "Phòng"}
     # "Luật Bầu cử đại biểu Quốc hội": a law's name, not the deputies.
     head = re.compile(rf"(?<![\w])(?<![Bb]ầu cử )(?<![Ứứ]ng cử )(?P<head>{_head_alt(list(variants))})(?![\w])")
     departments = data["departments"]
@@ -149,10 +149,13 @@ def _complete(text: str, start: int, end: int, head: str, deps: dict[tuple[int, 
         tail = _NAME_TAIL_RE.match(text, end)
         if tail:
             chunk = tail.group(0)
-            inner = gz.head.search(chunk, 1)
-            if inner and chunk[: inner.start()].strip() and inner.group("head") not in _PARTY_OWNERS:
-                # "UBND tỉnh, Sở Tài chính", "X và Hội đồng nhân dân": two units
-                chunk = re.sub(r"\s+và$", "", chunk[: inner.start()].rstrip(" ,-–"))
+            # "UBND tỉnh, Sở Tài chính", "X và Hội đồng nhân dân", "Ủy ban Kiểm tra Đảng ủy, Ban
+            # xây dựng Đảng": a head after the first component starts another unit (a Party
+            # committee that owns the board does not: "Ban Tuyên giáo Tỉnh ủy").
+            for inner in _inner_heads(text, end, chunk):
+                if chunk[: inner].strip():
+                    chunk = re.sub(r"\s+và$", "", chunk[: inner].rstrip(" ,-–"))
+                    break
             loc_word = re.search(rf"\s(?:{_LOCALITY_WORDS})\b", chunk)
             if loc_word:
                 chunk = chunk[: loc_word.start()]
@@ -164,6 +167,26 @@ def _complete(text: str, start: int, end: int, head: str, deps: dict[tuple[int, 
     if not named and head[:1].upper() + head[1:] in _NEEDS_NAME:
         return start  # "cán bộ, công chức", "Ban" alone: no unit
     return end
+
+
+_NOT_A_DEPARTMENT_RE = re.compile(r"(?:[Vv]ăn|[Qq]uốc|[Dd]ự|[Đđ]ề|[Pp]hòng|[Pp]hòng,)\s+$")
+
+
+def _not_a_head(text: str, m: re.Match) -> bool:
+    """"văn phòng", "quốc phòng", "dự phòng" hold no department ("Giao phòng Quản lý Công
+    nghiệp" does)."""
+    return m.group("head") == "phòng" and bool(_NOT_A_DEPARTMENT_RE.search(text, 0, m.start()))
+
+
+def _inner_heads(text: str, end: int, chunk: str):
+    """Offsets in ``chunk`` (which starts at ``end`` of ``text``) where another unit's head
+    begins, Party committees excepted; matched on the whole text, so a head whose name runs
+    past the chunk ("Ban xây dựng Đảng") still counts."""
+    gz = gazetteer()
+    for m in re.finditer(r"(?<=\s)[^\W\d_]", chunk):
+        head = gz.head.match(text, end + m.start())
+        if head and not _not_a_head(text, head) and _spelling(head.group("head")) not in _PARTY_OWNERS:
+            yield m.start()
 
 
 def _spelling(head: str) -> str:
@@ -199,6 +222,8 @@ def find_mentions(text: str, offset: int = 0) -> list[tuple[Span, str]]:
         found.append((m.start(), loc.end() if loc else end))
     for m in gz.head.finditer(expanded):
         if any(a <= m.start() < b for a, b in found):
+            continue
+        if _not_a_head(expanded, m):
             continue
         head, head_end = m.group("head"), m.end()
         # "Trưởng Đoàn đại biểu Quốc hội" is the head of a body, not a "Trưởng đoàn" (team
