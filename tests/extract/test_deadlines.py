@@ -22,6 +22,8 @@ def test_deadlines_rule_examples(rule):
         for key, value in example.items():
             if key not in ("text", "context"):
                 assert getattr(found[0], key) == value, (key, example)
+    for text in rule.get("counter_examples", []):
+        assert not [d for d in parse_deadlines(text) if d.kind == rule["kind"]], text
 
 
 @pytest.mark.parametrize("text,kind,start,end,date", [
