@@ -49,7 +49,7 @@ def distribute(item: str) -> list[str]:
 
 
 # Nơi nhận lines that name no body: the file copy, people, notes.
-_NOT_RECIPIENT_RE = re.compile(r"^(?:Lưu\b|Mục\s|Như\s|Đ/c\b|Đồng\s+chí|Ông\s|Bà\s|Website|Trang\s+(?:tin|web))", re.IGNORECASE)
+_NOT_RECIPIENT_RE = re.compile(r"^(?:.*\stại\s+[Mm]ục\s|Lưu\b|Mục\s|Như\s|Đ/c\b|Đồng\s+chí|Ông\s|Bà\s|Website|Trang\s+(?:tin|web))", re.IGNORECASE)
 
 
 def whole_recipient(item: str) -> str | None:

@@ -78,6 +78,7 @@ _SUBJECT_PREFIX_RE = re.compile(
     r"^(?:[-+•*]\s*|[a-zđ]\)\s*|\d+(?:\.\d+)*[.)]\s*)?(?:(?:Giao|Đề nghị|Đối với|Yêu cầu|Riêng)\s+)?"
     # "Đồng chí Ủy viên Ban Thường vụ Đảng ủy, Chủ tịch ...": the person's Party post is an
     # apposition; the office after it is the subject.
+    r"(?:Căn\s+cứ\s+[^,;]{3,60},\s*)?"  # "Căn cứ kế hoạch này, Giám đốc các Sở, ... xây dựng"
     r"(?:(?:các\s+)?(?:đồng\s+chí|đ/c)\s+)?(?:(?:Ủy|Uỷ)\s+viên\s+[^,;]{3,60},\s*)?", re.IGNORECASE)
 
 
@@ -268,7 +269,9 @@ def _roles_in_item(chunk: str, start: int, page: int | None, owner: str | None,
     # "đề nghị các bộ phận, các phòng, ngành có liên quan, trưởng các thôn quan tâm triển khai":
     # every unit listed after the request implements.
     for m in _ASSIGN_RE.finditer(chunk):
-        verb = gz.verb_cues["implement"].search(chunk, m.end())
+        # The first task verb that is not part of a name ("Ban Xây dựng Đảng") ends the list.
+        verb = next((v for v in gz.verb_cues["implement"].finditer(chunk, m.end())
+                     if not any(a <= v.start() + start < b for (a, b), _ in mentions)), None)
         stop = verb.start() if verb else len(chunk)
         # "chỉ đạo X làm T" assigns only when X follows at once ("chỉ đạo thống nhất của X" does not).
         if m.group("direct") and not any(span[0] - start == m.end() for span, _ in mentions):
@@ -284,11 +287,28 @@ def _roles_in_item(chunk: str, start: int, page: int | None, owner: str | None,
                 labelled.add(i)
                 registry.add(name, span, chunk[span[0] - start:span[1] - start], page, None)
     if subject is not None:
-        subject_roles = _verb_roles(chunk)
-        subj_span = next((s for s, n in mentions if n == subject), None)
-        # The units a heading lists together share the item's roles.
+        # Verbs inside names ("Ban Xây dựng Đảng", "Ủy ban Kiểm tra") are not the item's verbs.
+        masked = list(chunk)
+        for (a, b), _ in mentions:
+            masked[a - start:b - start] = " " * (b - a)
+        subject_roles = _verb_roles("".join(masked))
+        subj_index = next((i for i, (s, n) in enumerate(mentions) if n == subject), None)
+        subj_span = mentions[subj_index][0] if subj_index is not None else None
+        # The units a heading lists together share the item's roles, and so do the units
+        # an item opens with ("Giám đốc các Sở, Thủ trưởng các ngành, UBND các xã xây dựng").
         sharers = [subject] + (list(co_owners) if own_subject is None else [])
+        listed = []
+        if own_subject is not None and subj_index is not None:
+            for i in range(subj_index + 1, len(mentions)):
+                gap = chunk[mentions[i - 1][0][1] - start:mentions[i][0][0] - start]
+                if i in labelled or not re.fullmatch(r"\s*(?:,|;|và|,\s*và)\s*", gap):
+                    break
+                listed.append(i)
+                labelled.add(i)
         for role in subject_roles or ["implement"]:
+            for i in listed:
+                span, name = mentions[i]
+                registry.add(name, span, chunk[span[0] - start:span[1] - start], page, role)
             if subj_span is not None:
                 registry.add(subject, subj_span, chunk[subj_span[0] - start:subj_span[1] - start], page, role)
             for name in sharers[1 if subj_span is not None else 0:]:
