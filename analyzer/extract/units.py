@@ -75,7 +75,7 @@ _ASSIGN_RE = re.compile(
     r"(?<!\w)(?:đề\s+nghị|(?<!được\s)(?<!bàn\s)giao(?!\s+(?:thông|dịch|lưu|tiếp|nhận|thương|ban))|yêu\s+cầu"
     r"|(?<![Bb]an\s)(?<!sự\s)(?P<direct>chỉ\s+đạo))\s+", re.IGNORECASE)
 _SUBJECT_PREFIX_RE = re.compile(
-    r"^(?:[-+•*]\s*|[a-zđ]\)\s*|\d+(?:\.\d+)*[.)]\s*)?(?:(?:Giao|Đề nghị|Đối với|Yêu cầu|Riêng)\s+)?"
+    r"^(?:[-+•*]\s*|[a-zđ]\)\s*|\d+(?:\.\d+)*[.)]\s*|Điều\s+\d+\.\s*)?(?:(?:Giao|Đề nghị|Đối với|Yêu cầu|Riêng)\s+)?"
     # "Đồng chí Ủy viên Ban Thường vụ Đảng ủy, Chủ tịch ...": the person's Party post is an
     # apposition; the office after it is the subject.
     r"(?:Căn\s+cứ\s+[^,;]{3,60},\s*)?"  # "Căn cứ kế hoạch này, Giám đốc các Sở, ... xây dựng"
@@ -220,6 +220,15 @@ def _subject(chunk: str, start: int) -> str | None:
     return None
 
 
+def _mask(chunk: str, mentions: list[tuple[Span, str]], start: int) -> str:
+    """``chunk`` with the unit names blanked: verbs inside names ("Ban Xây dựng Đảng", "Ủy ban
+    Kiểm tra") are not the item's verbs."""
+    masked = list(chunk)
+    for (a, b), _ in mentions:
+        masked[a - start:b - start] = " " * (b - a)
+    return "".join(masked)
+
+
 def _verb_roles(chunk: str) -> list[str]:
     """The roles the verbs of an item give its subject, in cue order."""
     gz = gazetteer()
@@ -276,10 +285,16 @@ def _roles_in_item(chunk: str, start: int, page: int | None, owner: str | None,
         # "chỉ đạo X làm T" assigns only when X follows at once ("chỉ đạo thống nhất của X" does not).
         if m.group("direct") and not any(span[0] - start == m.end() for span, _ in mentions):
             continue
+        # "... triển khai thực hiện; định kỳ ... báo cáo kết quả": the rest of the sentence
+        # may also make them report or monitor.
+        sentence_end = chunk.find(". ", stop)
+        extra = [r for r in _verb_roles(_mask(chunk, mentions, start)[stop:sentence_end if sentence_end != -1 else None])
+                 if r in ("report", "monitor")]
         for i, (span, name) in enumerate(mentions):
             if m.end() <= span[0] - start < stop and i not in labelled:
                 labelled.add(i)
-                registry.add(name, span, chunk[span[0] - start:span[1] - start], page, "implement")
+                for role in ["implement", *extra]:
+                    registry.add(name, span, chunk[span[0] - start:span[1] - start], page, role)
     # Receivers of reports and advice get no role: "báo cáo (về) UBND", "tham mưu cho UBND".
     for m in re.finditer(r"(?:báo\s+cáo|gửi|tham\s+mưu(?:\s+cho)?|trình|đề\s+xuất(?:\s+với)?|phản\s+ánh|chịu\s+trách\s+nhiệm\s+trước|của)\s+(?:[^;.]{0,60}?\s)?(?:về|cho|lên|với)?\s*", chunk, re.IGNORECASE):
         for i, (span, name) in enumerate(mentions):
@@ -287,11 +302,7 @@ def _roles_in_item(chunk: str, start: int, page: int | None, owner: str | None,
                 labelled.add(i)
                 registry.add(name, span, chunk[span[0] - start:span[1] - start], page, None)
     if subject is not None:
-        # Verbs inside names ("Ban Xây dựng Đảng", "Ủy ban Kiểm tra") are not the item's verbs.
-        masked = list(chunk)
-        for (a, b), _ in mentions:
-            masked[a - start:b - start] = " " * (b - a)
-        subject_roles = _verb_roles("".join(masked))
+        subject_roles = _verb_roles(_mask(chunk, mentions, start))
         subj_index = next((i for i, (s, n) in enumerate(mentions) if n == subject), None)
         subj_span = mentions[subj_index][0] if subj_index is not None else None
         # The units a heading lists together share the item's roles, and so do the units
