@@ -225,8 +225,14 @@ def _mask(chunk: str, mentions: list[tuple[Span, str]], start: int) -> str:
     Kiểm tra") are not the item's verbs."""
     masked = list(chunk)
     for (a, b), _ in mentions:
-        masked[a - start:b - start] = " " * (b - a)
+        masked[a - start:b - start] = _UNIT_MARK * (b - a)
     return "".join(masked)
+
+
+_UNIT_MARK = "§"  # stands for a unit name in a masked item
+# Monitoring is of others: "kiểm tra, đôn đốc các sở", "giám sát việc thực hiện"; "tăng cường
+# kiểm tra, phát hiện vi phạm" is the task itself.
+_MONITORED_RE = re.compile(rf"[^.;]{{0,80}}?(?:{_UNIT_MARK}|\bviệc\b|kết\s+quả|tiến\s+độ|tình\s+hình|thực\s+hiện)", re.IGNORECASE)
 
 
 def _verb_roles(chunk: str) -> list[str]:
@@ -239,6 +245,8 @@ def _verb_roles(chunk: str) -> list[str]:
         for m in cue.finditer(lowered):
             if role == "coordinate" and lead_at and lead_at.start() < m.start():
                 continue  # the lead's partners coordinate, not the lead
+            if role == "monitor" and not _MONITORED_RE.match(chunk, m.end()):
+                continue
             roles.append(role)
             break
     return roles
