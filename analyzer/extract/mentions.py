@@ -210,6 +210,13 @@ def find_mentions(text: str, offset: int = 0) -> list[tuple[Span, str]]:
 
     Matching runs on the text with abbreviations expanded (UBND, LĐ-TB&XH, NN&MT), and the
     spans are mapped back to the original text."""
+    # The role rules ask for the mentions of one item several times: read it once.
+    return [((a + offset, b + offset), name) for (a, b), name in _mentions_in(text)]
+
+
+@lru_cache(maxsize=4096)
+def _mentions_in(text: str) -> tuple[tuple[Span, str], ...]:
+    offset = 0
     gz = gazetteer()
     toned = normalize_tone_placement(text)  # "Uỷ ban" -> "Ủy ban"; same length, same offsets
     expanded, omap = expand_with_map(toned if len(toned) == len(text) else text)
@@ -255,7 +262,7 @@ def find_mentions(text: str, offset: int = 0) -> list[tuple[Span, str]]:
         if len(name) < 3 or gz.not_units.fullmatch(name):
             continue
         out.append(((offset + omap.start(a), offset + omap.end(b)), name))
-    return out
+    return tuple(out)
 
 
 def _raw_name(expanded: str, a: int, b: int, deps: dict[tuple[int, int], str]) -> str:
