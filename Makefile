@@ -4,8 +4,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SEEDS := corpora/seeds/xa-hoang-cat-2024-giam-ngheo-ve-thong-tin.txt corpora/seeds/huyen-luc-nam-2022-truyen-thong-giam-ngheo.txt
-# Debian packages used when present: LibreOffice reads legacy .doc files.
-APT_PACKAGES := libreoffice-writer-nogui tesseract-ocr tesseract-ocr-vie fonts-liberation2
+# Debian packages used when present: LibreOffice reads legacy .doc files; Chromium (headless)
+# opens the --format html page in a test and takes its screenshot.
+APT_PACKAGES := libreoffice-writer-nogui tesseract-ocr tesseract-ocr-vie fonts-liberation2 chromium
 
 .PHONY: demo test install system-deps evaluate bench regression clean
 
@@ -26,7 +27,7 @@ system-deps:
 	  missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	  if [ -n "$$missing" ]; then echo "apt-get install$$missing"; \
 	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing) >/dev/null 2>&1 \
-	    || echo "warning: could not install$$missing (the .doc and OCR tests will skip)"; fi; \
+	    || echo "warning: could not install$$missing (the .doc, OCR and screenshot tests will skip)"; fi; \
 	else echo "not root: skipping apt packages ($(APT_PACKAGES))"; fi
 
 demo: install
@@ -43,6 +44,8 @@ evaluate: install
 bench: install
 	$(BIN)/python bench/ingest.py
 	$(BIN)/python bench/extract.py
+	$(BIN)/python bench/nlp.py
+	$(BIN)/python bench/activities.py
 
 # Extraction gained/lost against a revision: make regression REV=HEAD~1
 REV ?= HEAD

@@ -30,9 +30,11 @@ class Format(str, Enum):
     json = "json"
     md = "md"
     text = "text"
+    spacy = "spacy"  # a DocBin of spaCy Docs with the items as spans (analyzer.nlp)
+    html = "html"  # a standalone page: highlighted text and a side panel
 
 
-_EXTENSIONS = {Format.json: ".json", Format.md: ".md", Format.text: ".txt"}
+_EXTENSIONS = {Format.json: ".json", Format.md: ".md", Format.text: ".txt", Format.spacy: ".spacy", Format.html: ".html"}
 
 
 def _collect(paths: list[Path]) -> tuple[list[Path], list[tuple[Path, str]], dict[Path, Path]]:
@@ -78,7 +80,11 @@ def _page_progress(results, total: int):
     return track(results, total=total, description="Đang OCR", console=err, transient=True)
 
 
-def _render(plan, fmt: Format, with_text: bool) -> str:
+def _render(plan, fmt: Format, with_text: bool, doc=None) -> str:
+    if fmt is Format.html:
+        from analyzer.render_html import to_html
+
+        return to_html(plan, doc)
     if fmt is Format.json:
         return json.dumps(to_dict(plan, with_text), ensure_ascii=False, indent=2)
     if fmt is Format.md:
@@ -105,8 +111,17 @@ def analyze(
     failures = list(missing)
     many = len(files) > 1 or any(p.is_dir() for p in paths)
     to_dir = output is not None and (output.is_dir() or (many and output.suffix == ""))
+    if fmt is Format.spacy and output is None:
+        err.print("--format spacy ghi tệp nhị phân (DocBin): hãy cho --output TỆP.spacy hoặc --output THƯ_MỤC.", markup=False)
+        raise typer.Exit(code=2)
+    if fmt is Format.html and many and not to_dir:
+        err.print("--format html với nhiều tệp: hãy cho --output THƯ_MỤC (mỗi văn bản một trang).", markup=False)
+        raise typer.Exit(code=2)
+    docs = []  # --format spacy into one file: every document in one DocBin
     if to_dir:
         output.mkdir(parents=True, exist_ok=True)
+    elif output is not None:
+        output.parent.mkdir(parents=True, exist_ok=True)
     rendered: list[str] = []
     iterator = track(files, description="Đang phân tích", console=err, transient=True) if len(files) > 1 else files
     for path in iterator:
@@ -114,6 +129,7 @@ def analyze(
             searchable = ocr_output / relative[path].with_suffix(".ocr.pdf") if ocr_output else None
             plan = analyzer.analyze(path, max_bytes=int(max_size * 2**20), ocr=ocr.value, workers=workers,
                                     progress=_page_progress if len(files) == 1 else None, searchable=searchable)
+            doc = analyzer.plan_doc(plan) if fmt in (Format.spacy, Format.html) else None
         except KehoachError as exc:
             failures.append((path, exc.message))
             continue
@@ -125,12 +141,20 @@ def analyze(
             continue
         if to_dir:
             target = _target(output, relative[path], _EXTENSIONS[fmt], used)
-            target.write_text(_render(plan, fmt, with_text) + "\n", encoding="utf-8")
+            if fmt is Format.spacy:
+                analyzer.to_docbin([doc]).to_disk(target)
+            else:
+                target.write_text(_render(plan, fmt, with_text, doc) + "\n", encoding="utf-8")
             written += 1
+        elif fmt is Format.spacy:
+            docs.append(doc)
         elif fmt is Format.json and many:
             rendered.append(json.dumps(to_dict(plan, with_text), ensure_ascii=False))
         else:
-            rendered.append(_render(plan, fmt, with_text))
+            rendered.append(_render(plan, fmt, with_text, doc))
+    if docs:
+        analyzer.to_docbin(docs).to_disk(output)
+        err.print(f"Đã ghi {len(docs)} văn bản (spaCy DocBin) vào {output}", markup=False)
     if rendered:
         joined = "\n".join(rendered) if fmt is Format.json else "\n\n".join(rendered)
         if output is not None and not to_dir:
@@ -203,6 +227,38 @@ def _default_corpus(gold_dir: Path) -> Optional[Path]:
         if candidate.is_dir():
             return candidate
     return None
+
+
+train_app = typer.Typer(no_args_is_help=True, help="Huấn luyện lại các mô hình (models/) từ kho ngữ liệu (corpora/).")
+app.add_typer(train_app, name="train")
+
+
+@train_app.command("activities")
+def train_activities(
+    seed: Annotated[int, typer.Option(help="Hạt giống ngẫu nhiên (cùng hạt giống, cùng mô hình).")] = 0,
+    corpus: Annotated[Optional[Path], typer.Option(help="Thư mục chú giải hoạt động (mặc định corpora/activities).")] = None,
+    shared: Annotated[Optional[Path], typer.Option(help="Kho văn bản chung (mặc định ../shared/corpus).")] = None,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Thư mục ghi mô hình (mặc định models/activities).")] = None,
+) -> None:
+    """Huấn luyện bộ phân loại loại hoạt động, đánh giá trên các văn bản giữ lại, ghi MODEL_CARD.md."""
+    from analyzer.activities import corpus as activity_corpus
+    from analyzer.activities.train import train_activities as run
+
+    corpus = corpus or activity_corpus.CORPUS
+    shared_text = (shared / "text") if shared else activity_corpus.SHARED_TEXT
+    output = output or activity_corpus.REPO / "models" / "activities"
+    try:
+        metrics = run(output, seed=seed, corpus=corpus, shared_text=shared_text,
+                      progress=lambda step: err.print(f"… {step}", markup=False))
+    except KehoachError as exc:
+        err.print(exc.message, markup=False)
+        raise typer.Exit(code=1) from None
+    held = metrics["held_out"]
+    if held:
+        out.print(f"Văn bản giữ lại: {held['documents']} văn bản, {held['items']} mục. "
+                  f"F1 vi mô (mục) {held['item']['micro_f1']:.3f}, F1 vĩ mô {held['item']['macro_f1']:.3f}, "
+                  f"F1 vi mô (văn bản) {held['document']['micro_f1']:.3f}.", markup=False)
+    out.print(f"Đã ghi mô hình và MODEL_CARD.md vào {output}/", markup=False)
 
 
 @app.command()

@@ -7,6 +7,7 @@ The public verbs follow the pipeline, one module each::
     parse(Text) -> Document       analyzer.structure
     extract(Document) -> Plan     analyzer.extract
     analyze(path) -> Plan         all four
+    load_nlp() -> Language        the same as a spaCy pipeline (analyzer.nlp)
 
 >>> plan = analyze("corpora/seeds/xa-hoang-cat-2024-giam-ngheo-ve-thong-tin.txt")  # doctest: +SKIP
 """
@@ -27,7 +28,18 @@ SCHEMA_VERSION = "1"
 __all__ = [
     "analyze", "ingest", "normalize", "parse", "extract",
     "KehoachError", "Document", "Plan", "Source", "Text", "SCHEMA_VERSION", "__version__",
+    "load_nlp", "plan_doc", "to_docbin", "read_docbin",
 ]
+# The spaCy pipeline (analyzer/nlp) imports spaCy: loaded on first use, not with the package.
+_NLP_NAMES = {"load_nlp", "plan_doc", "to_docbin", "read_docbin"}
+
+
+def __getattr__(name: str):
+    if name in _NLP_NAMES:
+        from . import nlp
+
+        return getattr(nlp, name)
+    raise AttributeError(f"module 'analyzer' has no attribute {name!r}")
 
 
 def analyze(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES, **ingest_options) -> Plan:

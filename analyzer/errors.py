@@ -25,6 +25,10 @@ MESSAGES = {
     "E014": "{path}: cần OCR ({detail}) nhưng chưa cài Tesseract tiếng Việt. Cài đặt: apt-get install tesseract-ocr tesseract-ocr-vie (hoặc chạy với --ocr never).",
     "E015": "{path}: OCR thất bại ({detail}).",
     "E016": "{path}: tệp ảnh bị hỏng hoặc không đọc được ({detail}).",
+    "E017": "{path}: mô hình phân loại hoạt động không tương thích (tệp là {found}, cần {expected}). "
+            "Huấn luyện lại: kehoach train activities.",
+    "E018": "{path}: không đọc được mô hình phân loại hoạt động ({detail}). Huấn luyện lại: kehoach train activities.",
+    "E019": "{path}: không có văn bản huấn luyện nào ({detail}). Cần kho văn bản chung (--shared ../shared/corpus).",
 }
 
 

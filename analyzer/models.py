@@ -255,3 +255,18 @@ class Target:
     value: Optional[float] = None
     unit: Optional[str] = None
     subject: Optional[str] = None
+
+
+@dataclass
+class Activity:
+    """One item a plan commits to (analyzer/activities): its types from the taxonomy, the
+    units named in it (or in the heading that owns it) and the index of its deadline in
+    ``Plan.deadlines``."""
+
+    text: str
+    span: Span
+    types: list[str] = field(default_factory=list)
+    section: Optional[str] = None  # numbering path of the heading it sits under: "III.2"
+    units: list[str] = field(default_factory=list)
+    deadline: Optional[int] = None
+    page: Optional[int] = None

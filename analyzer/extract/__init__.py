@@ -1,10 +1,12 @@
-"""extract(Document) -> Plan: citations, units, deadlines, targets (activities later).
+"""extract(Document) -> Plan: citations, units, deadlines, targets, activities.
 
 Citations come first: their spans are excluded from the other extractors (the date of a
-cited decision is no deadline, its number no target).
+cited decision is no deadline, its number no target). Activities come last: each links to
+the units and deadline found in its span (analyzer/activities).
 """
 from __future__ import annotations
 
+from ..activities import find_activities
 from ..models import Document, Plan
 from .citations import find_citations
 from .deadlines import document_period, find_deadlines
@@ -22,4 +24,6 @@ def extract(document: Document) -> Plan:
     if document.header.period is None:
         document.header.period = document_period(document, deadlines)
     targets = find_targets(document, cited)
-    return Plan(document=document, citations=citations, units=units, deadlines=deadlines, targets=targets)
+    activities = find_activities(document, units, deadlines)
+    return Plan(document=document, citations=citations, units=units, deadlines=deadlines, targets=targets,
+                activities=activities)
