@@ -9,7 +9,7 @@ give X its role; units in Nơi nhận receive.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from ..models import Document, Mention, Section, Span, Unit
 from .mentions import _level, find_mentions, gazetteer
@@ -22,15 +22,8 @@ ROLE_ORDER = ["lead", "coordinate", "advise", "implement", "monitor", "report", 
 @dataclass
 class _Registry:
     units: dict[str, Unit]
-    # Units that coordinate only as the partner in "A phối hợp với B": if B leads elsewhere,
-    # A is helping B's task, and B keeps its lead without a coordinate role.
-    partners: set[str] = field(default_factory=set)
-    firm_coordinators: set[str] = field(default_factory=set)
 
-    def add(self, name: str, span: Span, text: str, page: int | None, role: str | None = None,
-            partner: bool = False) -> None:
-        if role == "coordinate":
-            (self.partners if partner else self.firm_coordinators).add(name)
+    def add(self, name: str, span: Span, text: str, page: int | None, role: str | None = None) -> None:
         unit = self.units.get(name)
         if unit is None:
             unit = self.units[name] = Unit(name=name, level=_level(name))
@@ -174,8 +167,6 @@ def find_units(document: Document, exclude: list[Span]) -> tuple[list[Unit], cal
                 registry.add(name, span, full[span[0]:span[1]], text.page_at(span[0]), role)
     units = [u for u in registry.units.values()]
     for unit in units:
-        if unit.name in registry.partners - registry.firm_coordinators and "lead" in unit.roles:
-            unit.roles.remove("coordinate")
         unit.roles.sort(key=ROLE_ORDER.index)
     units.sort(key=lambda u: u.mentions[0].span[0] if u.mentions else 0)
 
@@ -270,8 +261,8 @@ def _roles_in_item(chunk: str, start: int, page: int | None, owner: str | None,
                 if m.end() <= span[0] - start < seg_end:
                     registry.add(name, span, chunk[span[0] - start:span[1] - start], page, role)
                     labelled.add(i)
-    # "chủ trì, phối hợp với X": X coordinates; "phối hợp với X" alone: the subject does.
-    lead_at = gz.verb_cues["lead"].search(chunk)
+    # "chủ trì, phối hợp với X" and "phối hợp với X": X coordinates (and the subject of the
+    # second does too, from its verb).
     for m in re.finditer(r"phối\s+hợp\s+(?:chặt\s+chẽ\s+)?(?:với|cùng)\s+", chunk, re.IGNORECASE):
         clause_end = len(chunk)
         nxt = re.search(r"[;.]|\s(?:để|trong|thực hiện|triển khai|tổ chức|tham mưu|xây dựng|kiểm tra)\s", chunk[m.end():])
@@ -280,9 +271,9 @@ def _roles_in_item(chunk: str, start: int, page: int | None, owner: str | None,
         for i, (span, name) in enumerate(mentions):
             if m.end() <= span[0] - start < clause_end and i not in labelled:
                 labelled.add(i)
-                # "A chủ trì, phối hợp với B" and "A phối hợp với B": B works with A on the task.
-                registry.add(name, span, chunk[span[0] - start:span[1] - start], page, "coordinate",
-                             partner=not (lead_at and lead_at.start() < m.start()))
+                # "A chủ trì, phối hợp với B" and "A phối hợp với B": B works with A on the task
+                # (guideline 1.2: B coordinates even where it leads elsewhere).
+                registry.add(name, span, chunk[span[0] - start:span[1] - start], page, "coordinate")
     # "đề nghị các bộ phận, các phòng, ngành có liên quan, trưởng các thôn quan tâm triển khai":
     # every unit listed after the request implements.
     for m in _ASSIGN_RE.finditer(chunk):

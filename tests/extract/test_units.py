@@ -45,7 +45,9 @@ def test_units_hoang_cat_roles():
     units = {u.name: u for u in analyze(HOANG_CAT).units}
     vhtt = units["Công chức Văn hóa - Thông tin"]
     ldtbxh = units["Công chức Lao động - Thương binh và Xã hội"]
-    assert "lead" in vhtt.roles and "coordinate" not in vhtt.roles
+    # VH-TT leads; LĐ-TB&XH "phối hợp với công chức Văn hóa – Thông tin": both coordinate
+    # there (guideline 1.2), and LĐ-TB&XH never leads.
+    assert "lead" in vhtt.roles and "coordinate" in vhtt.roles
     assert "coordinate" in ldtbxh.roles and "lead" not in ldtbxh.roles
     assert units["Phòng Văn hóa - Thông tin"].roles == ["receive"]
     assert vhtt.level.value == "xa"
@@ -108,7 +110,7 @@ def test_units_subject_after_apposition_and_portfolio(text, subject):
     assert _subject(text, 0) == subject
 
 
-def test_units_partner_of_phoi_hop_voi_coordinates_unless_it_leads():
+def test_units_partner_of_phoi_hop_voi_coordinates_even_where_it_leads():
     from analyzer import normalize, parse
     from analyzer.extract.units import find_units
     from analyzer.models import Page, Source
@@ -116,5 +118,5 @@ def test_units_partner_of_phoi_hop_voi_coordinates_unless_it_leads():
             "2. Sở Tài chính\n- Phối hợp với Sở Tư pháp và Công an tỉnh tuyên truyền.\n")
     doc = parse(normalize(Source(path="t.txt", sha256="0", format="txt", pages=[Page(1, text)])))
     roles = {u.name: u.roles for u in find_units(doc, [])[0]}
-    assert roles["Sở Tư pháp"] == ["lead", "implement"]
+    assert roles["Sở Tư pháp"] == ["lead", "coordinate", "implement"]
     assert "coordinate" in roles["Công an tỉnh"] and "coordinate" in roles["Sở Tài chính"]
