@@ -156,7 +156,8 @@ def find_units(document: Document, exclude: list[Span]) -> tuple[list[Unit], cal
         if len(parts) > 1:
             mentions = [((start, start + len(item)), name) for part in parts for _, name in find_mentions(part)]
         else:
-            mentions = find_mentions(item, start)
+            # A note inside the line ("PCVP (NC) UBND tỉnh") is blanked, offsets kept.
+            mentions = find_mentions(re.sub(r"\([^()]*\)", lambda m: " " * len(m.group(0)), item), start)
             whole = whole_recipient(item)
             if whole and len(mentions) <= 1:
                 # One body per line: the line is its name, whatever the gazetteer reaches
