@@ -1,9 +1,11 @@
 """`kehoach train activities`: rebuild models/activities from corpora/activities.
 
 1. Gold items of the training documents (SPLIT.tsv) -> TF-IDF over underthesea word segments
-   (1-2 grams) and character n-grams (2-5, within words), one logistic regression per type.
+   (1-2 grams) and character n-grams (2-5, within words), plus the cues found in each item's
+   head (model.py), one logistic regression per type.
 2. Thresholds per type (``t_model``, ``t_cue``: model.py) tuned on out-of-fold probabilities
-   of a 5-fold cross-validation grouped by document, training documents only.
+   of a 5-fold cross-validation grouped by document, training documents only (strong cues,
+   which decide on their own, taken into account).
 3. The model is refitted on all training items, saved, and measured on the held-out
    documents: per-type precision/recall/F1 and item micro/macro-F1 on the gold items,
    document-level micro-F1 of the set of types found by segmentation + classification, and
@@ -21,11 +23,11 @@ from pathlib import Path
 import numpy as np
 
 from .corpus import CORPUS, SHARED_TEXT, GoldDocument, align, load_corpus
-from .cues import LABELS, cue_matrix
-from .model import CHAR_NGRAMS, MODEL_FILE, MODEL_VERSION, WORD_NGRAMS, ActivityModel, tokenize
+from .cues import LABELS, cue_matrix, strong_matrix
+from .model import CHAR_NGRAMS, HEAD_WEIGHT, MODEL_FILE, MODEL_VERSION, WORD_NGRAMS, ActivityModel, tokenize
 from .segment import segment
 
-C = 4.0  # inverse regularisation of each logistic regression (best of 2, 4, 8 in cross-validation)
+C = 4.0  # inverse regularisation of each logistic regression (best of 1-16 in cross-validation, versions 1 and 2)
 FOLDS = 5
 MIN_POSITIVES = 8  # fewer positives in the training folds: default thresholds, cues decide
 DEFAULT_T_MODEL, DEFAULT_T_CUE = 0.6, 0.0
@@ -99,9 +101,12 @@ def _f1(tp: int, fp: int, fn: int) -> float:
     return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
 
 
-def tune_thresholds(probabilities: np.ndarray, cues: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def tune_thresholds(probabilities: np.ndarray, cues: np.ndarray, y: np.ndarray,
+                    strong: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
     """Per type, the (t_model, t_cue) pair with the best out-of-fold F1 (ties: the higher
-    thresholds, the more conservative rule)."""
+    thresholds, the more conservative rule); items with a strong cue of the type count as
+    labelled whatever the thresholds."""
+    strong = np.zeros_like(cues) if strong is None else strong
     t_model = np.full(len(LABELS), DEFAULT_T_MODEL)
     t_cue = np.full(len(LABELS), DEFAULT_T_CUE)
     for j in range(len(LABELS)):
@@ -113,13 +118,29 @@ def tune_thresholds(probabilities: np.ndarray, cues: np.ndarray, y: np.ndarray) 
             for tc in GRID_CUE:
                 if tc > tm:
                     continue
-                pred = (probabilities[:, j] >= tm) | ((cues[:, j] > 0) & (probabilities[:, j] >= tc))
+                pred = (probabilities[:, j] >= tm) | ((cues[:, j] > 0) & (probabilities[:, j] >= tc)) | (strong[:, j] > 0)
                 tp = int((pred & gold).sum())
                 score = (_f1(tp, int((pred & ~gold).sum()), int((~pred & gold).sum())), tm, tc)
                 if best is None or score > best:
                     best = score
         t_model[j], t_cue[j] = best[1], best[2]
     return t_model, t_cue
+
+
+def nested_cv(probabilities: np.ndarray, cues: np.ndarray, strong: np.ndarray, items: Items) -> dict:
+    """Micro/macro-F1 when each fold's thresholds are tuned on the other folds only: the
+    cross-validation figure without the optimism of tuning thresholds on the items scored."""
+    from sklearn.model_selection import GroupKFold
+
+    pred = np.zeros(items.y.shape, dtype=bool)
+    folds = GroupKFold(n_splits=min(FOLDS, len(set(items.groups))))
+    for train_idx, test_idx in folds.split(items.texts, items.y, items.groups):
+        t_model, t_cue = tune_thresholds(probabilities[train_idx], cues[train_idx], items.y[train_idx],
+                                         strong[train_idx])
+        pred[test_idx] = ((probabilities[test_idx] >= t_model) | ((cues[test_idx] > 0) & (probabilities[test_idx] >= t_cue))
+                          | (strong[test_idx] > 0))
+    s = scores(pred.astype(np.int8), items.y)
+    return {"micro_f1": s["micro_f1"], "macro_f1": s["macro_f1"]}
 
 
 def scores(pred: np.ndarray, gold: np.ndarray) -> dict:
@@ -206,22 +227,24 @@ def train_activities(output: Path, seed: int = 0, corpus: Path = CORPUS, shared_
     items = items_of(train_docs)
     step(f"kiểm định chéo {FOLDS} phần theo văn bản")
     oof = out_of_fold(items, seed)
-    cues = cue_matrix(items.texts)
-    t_model, t_cue = tune_thresholds(oof, cues, items.y)
+    cues, strong = cue_matrix(items.texts), strong_matrix(items.texts)
+    t_model, t_cue = tune_thresholds(oof, cues, items.y, strong)
     cv_model = ActivityModel(LABELS, {}, np.zeros(0), {}, np.zeros(0), np.zeros((0, 0)), np.zeros(0), t_model, t_cue)
-    cv = scores(cv_model.decide(oof, cues).astype(np.int8), items.y)
+    cv = scores(cv_model.decide(oof, cues, strong).astype(np.int8), items.y)
+    cv["nested"] = nested_cv(oof, cues, strong, items)
     step("huấn luyện mô hình cuối")
     model = fit(items, seed)
     model.t_model, model.t_cue = t_model, t_cue
     today = _dt.date.today().isoformat()
-    model.meta = {"trained": today, "seed": seed, "C": C, "train_documents": [d.stem for d in train_docs],
+    model.meta = {"trained": today, "seed": seed, "C": C, "head_weight": model.head_weight, "train_documents": [d.stem for d in train_docs],
                   "train_items": len(items.texts)}
     output.mkdir(parents=True, exist_ok=True)
     model.save(output / MODEL_FILE)
     step("đánh giá trên các văn bản giữ lại")
     held_out = evaluate(model, test_docs) if test_docs else None
     train_seg = segmentation(train_docs)
-    metrics = {"version": MODEL_VERSION, "trained": today, "seed": seed, "C": C, "min_positives": MIN_POSITIVES,
+    metrics = {"version": MODEL_VERSION, "trained": today, "seed": seed, "C": C, "head_weight": HEAD_WEIGHT,
+               "head_chars": model.head_chars, "min_positives": MIN_POSITIVES,
                "default_thresholds": [DEFAULT_T_MODEL, DEFAULT_T_CUE],
                "split": {"train": [d.stem for d in train_docs], "test": [d.stem for d in test_docs],
                          "train_items": len(items.texts), "test_items": sum(len(d.items) for d in test_docs),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from analyzer.activities.cues import LABELS, cue_matrix, cue_types
+from analyzer.activities.cues import LABELS, cue_matrix, cue_types, strong_matrix, strong_types
 from analyzer.data import load_yaml
 
 TYPES = load_yaml("activity_cues.yaml")["types"]
@@ -12,6 +12,13 @@ TYPES = load_yaml("activity_cues.yaml")["types"]
 
 def test_cue_file_covers_the_taxonomy_exactly():
     assert set(TYPES) == set(LABELS)
+
+
+def test_cues_are_lower_case():
+    # They are matched on lower-cased text (cues.py); an upper-case letter would never match.
+    for code, entry in TYPES.items():
+        for cue in entry["cues"] + entry.get("strong_cues", []):
+            assert cue == cue.lower(), (code, cue)
 
 
 @pytest.mark.parametrize("code", LABELS)
@@ -22,6 +29,9 @@ def test_cue_examples_match_and_counter_examples_do_not(code):
         assert code in cue_types(example), example
     for counter in entry.get("counter_examples", []):
         assert code not in cue_types(counter), counter
+    assert bool(entry.get("strong_cues")) == bool(entry.get("strong_examples")), f"{code}: strong cues need examples"
+    for example in entry.get("strong_examples", []):
+        assert code in strong_types(example), example
 
 
 def test_cues_match_whole_words_only():
@@ -42,3 +52,25 @@ def test_cue_matrix_shape_and_order():
     assert matrix.shape == (2, len(LABELS))
     assert matrix[0, LABELS.index("visual")] == 1 and matrix[1, LABELS.index("funding")] == 1
     assert matrix[0, LABELS.index("funding")] == 0
+
+
+def test_strong_cues_are_cues_and_name_online_channels():
+    # GUIDELINE.md version 2, decision 1: portals, websites, social networks are online; IoT networks,
+    # agencies' shared platforms and "doanh nghiệp nền tảng số" are not.
+    text = "Phát triển hoạt động của các Trang Thông tin điện tử của Sở, ngành, địa phương về giảm nghèo"
+    assert strong_types(text) == {"online"} and "online" in cue_types(text)
+    assert strong_matrix([text, "Tổ chức tập huấn"])[:, LABELS.index("online")].tolist() == [1, 0]
+    for text in ("ứng dụng Internet vạn vật (IoT) trong khu công nghiệp", "Triển khai các nền tảng số dùng chung của ngành",
+                 "biểu dương các doanh nghiệp nền tảng số"):
+        assert "online" not in cue_types(text), text
+
+
+def test_mentions_are_not_cues():
+    # Label what the item does, not what it mentions (GUIDELINE.md).
+    assert "campaign" not in cue_types("báo cáo Hội đồng Thi đua - Khen thưởng tỉnh")
+    assert "campaign" in cue_types("Thi đua thực hiện tốt công tác chuẩn bị bầu cử")
+    assert "guidance" not in cue_types("thực hiện theo hướng dẫn của Bộ Xây dựng")
+    assert "support" not in cue_types("Bổ sung các chính sách hỗ trợ đặc biệt cho các công ty khởi nghiệp")
+    assert "support" in cue_types("Hỗ trợ hộ nghèo sử dụng dịch vụ viễn thông")
+    assert "training" not in cue_types("Phối hợp với Sở Giáo dục và Đào tạo kiểm tra")
+    assert "funding" not in cue_types("Bố trí quỹ đất xây dựng trường mầm non")

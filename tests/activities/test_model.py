@@ -137,3 +137,19 @@ def test_training_without_documents_says_what_is_missing(tmp_path):
     with pytest.raises(KehoachError) as info:
         train_activities(tmp_path / "out", corpus=tmp_path / "corpus", shared_text=tmp_path / "none")
     assert info.value.code == "E019"
+
+
+def test_a_strong_cue_decides_and_head_cues_are_features(model_path):
+    # Version 2: a channel name such as "Trang thông tin điện tử" makes an item online whatever
+    # the probability; the cues of the item's first characters are features of the model.
+    model = load_model(model_path)
+    online = LABELS.index("online")
+    zero = np.zeros((1, len(LABELS)))
+    strong = np.zeros((1, len(LABELS)), dtype=np.int8)
+    strong[0, online] = 1
+    assert not model.decide(zero, np.zeros_like(strong))[0, online]
+    assert model.decide(zero, np.zeros_like(strong), strong)[0, online]
+    assert model.head_weight > 0 and model.head_chars > 0
+    features = model.features(["Tổ chức tập huấn kỹ năng số cho cán bộ"])
+    assert features.shape[1] == len(model.word_vocabulary) + len(model.char_vocabulary) + len(LABELS)
+    assert "online" in model.predict(["Phát triển hoạt động về giảm nghèo trên Trang thông tin điện tử của xã"])[0]
