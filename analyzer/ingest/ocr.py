@@ -6,6 +6,9 @@ inside each engine oversubscribes the cores when engines run side by side (measu
 pool keeps ``workers`` such processes busy; the Python side only renders pages and parses
 TSV, so threads are enough to keep every core on recognition.
 
+Pages skewed by a degree or more are leveled first (preprocess.py, measured there); no
+binarization: Tesseract's own does best on these scans.
+
 Words come back with their boxes (TSV), and go through the same line grouping and
 two-column ordering as PDF text layers, so the issuer block and the Quốc hiệu that sit side
 by side on page one are read one after the other, as in a text PDF.
@@ -16,9 +19,11 @@ import os
 import shutil
 import subprocess
 import tempfile
+import threading
 from concurrent.futures import ThreadPoolExecutor
 from functools import lru_cache
 from pathlib import Path
+from queue import Queue
 from typing import Iterable, Iterator
 
 from ..errors import KehoachError
@@ -74,21 +79,53 @@ def recognise(images: Iterable, total: int, workers: int | None = None, progress
     x0, x1, top, bottom, size, conf), the image width, and a one-page searchable PDF when
     ``want_pdf``. ``progress(iterable, total)`` wraps the results as they arrive.
 
-    Each image is written to disk and handed to an engine as soon as it is rendered, so
-    recognition overlaps rendering and only one image is in memory at a time."""
+    Pages are rendered on a feeder thread and each handed to a worker as soon as it is
+    rendered: the worker levels it (preprocess.prepare), writes it to disk and runs an
+    engine, so recognition overlaps rendering while results arrive in order. At most two
+    pages a worker wait in memory: rendering never runs far ahead of recognition."""
     workers = workers or default_workers()
+    room = threading.BoundedSemaphore(2 * workers)
+    queue: Queue = Queue()
     with tempfile.TemporaryDirectory(prefix="kehoach-ocr-") as tmp, ThreadPoolExecutor(max_workers=workers) as pool:
-        futures, widths = [], []
-        for i, image in enumerate(images):
-            path = Path(tmp) / f"page-{i:04d}.png"
-            image.save(path, dpi=(dpi, dpi))  # Tesseract sizes its text model from this tag
-            widths.append(float(image.width))
-            futures.append(pool.submit(_tesseract, path, want_pdf))
-        results = (f.result() for f in futures)
+
+        def feed() -> None:
+            try:
+                for i, image in enumerate(images):
+                    room.acquire()
+                    future = pool.submit(_page, image, Path(tmp) / f"page-{i:04d}.png", want_pdf, dpi)
+                    future.add_done_callback(lambda _: room.release())
+                    queue.put(future)
+                    del image
+            except BaseException as exc:  # noqa: BLE001 - a rendering error goes to the caller
+                queue.put(exc)
+            finally:
+                queue.put(None)
+
+        def results():
+            while (item := queue.get()) is not None:
+                if isinstance(item, BaseException):
+                    raise item
+                yield item.result()
+
+        feeder = threading.Thread(target=feed, name="kehoach-ocr-render", daemon=True)
+        feeder.start()
+        pages = results()
         if progress is not None:
-            results = progress(results, total)
-        pages = list(results)
-    return [(words, width, pdf) for (words, pdf), width in zip(pages, widths)]
+            pages = progress(pages, total)
+        pages = list(pages)
+        feeder.join()
+    return pages
+
+
+def _page(image, path: Path, want_pdf: bool, dpi: int) -> tuple[list[dict], float, bytes | None]:
+    from .preprocess import prepare
+
+    image = prepare(image)
+    width = float(image.width)
+    image.save(path, dpi=(dpi, dpi))  # Tesseract sizes its text model from this tag
+    del image
+    words, pdf = _tesseract(path, want_pdf)
+    return words, width, pdf
 
 
 def _tesseract(image_path: Path, want_pdf: bool) -> tuple[list[dict], bytes | None]:

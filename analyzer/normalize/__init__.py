@@ -1,7 +1,8 @@
 """normalize(Source) -> Text: one clean string that every span indexes into.
 
 Steps: legacy TCVN3/VNI text converted; NFC; wrong glyph mappings repaired; one tone-mark
-convention (hoá -> hóa); page numbers, running headers and decorations dropped; hard-wrapped
+convention (hoá -> hóa); symbols repaired (all of an OCR'd page's, a text layer's malformed
+ones: symbol_repair); page numbers, running headers and decorations dropped; hard-wrapped
 lines reflowed into paragraphs (one per line of the output); lost glyphs reported.
 """
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 from ..models import PageStatus, Paragraph, Source, Text, TextWarning
 from .legacy import convert_legacy_text, detect_legacy_text
 from .reflow import looks_hard_wrapped, reflow
+from .symbol_repair import repair_symbols, symbol_parts
 from .unicode import clean_characters
 
 __all__ = ["normalize"]
@@ -20,10 +22,14 @@ def normalize(source: Source) -> Text:
     legacy = detect_legacy_text(joined)
     if legacy:
         source.warnings.append(f"Văn bản dùng bảng mã cũ {legacy.upper()}; đã chuyển sang Unicode.")
-    page_lines: list[tuple[int, list[str]]] = []
-    for page in usable:
-        text = convert_legacy_text(page.text, legacy) if legacy else page.text
-        page_lines.append((page.number, clean_characters(text).split("\n")))
+    cleaned = [(page.number, clean_characters(convert_legacy_text(page.text, legacy) if legacy else page.text))
+               for page in usable]
+    # Symbols are checked against the document's other symbols: all pages, before reflow.
+    attested = symbol_parts("\n".join(text for _, text in cleaned))
+    ocr = set(source.ocr_pages)
+    page_lines: list[tuple[int, list[str]]] = [
+        (number, repair_symbols(text, number in ocr, attested).split("\n")) for number, text in cleaned
+    ]
     all_lines = [ln for _, lines in page_lines for ln in lines]
     wrapped = source.format == "pdf" or looks_hard_wrapped(all_lines)
 

@@ -14,6 +14,7 @@ from ..data import load_yaml
 from ..models import Header, Span, Text
 from ..normalize.reflow import KEYWORD_START_RE, MARKER_RE, is_upper_line
 from ..vietnamese import strip_tones
+from .fallbacks import NUMBER_LINE_RE, PLACE_ONLY_RE, expand_acronyms, loose_symbol, main_province, signature_date
 from .issuer import issuer_from_block, issuer_from_body
 
 # "Số: 93/KH-UBND", "Số 3260-KH/ĐĐQH15", "Luật số: 83/2025/QH15", "Số:      /KH-UBND".
@@ -41,12 +42,15 @@ class DocType:
     code: str
     name: str
     symbols: tuple[str, ...]
+    qualified: bool = False  # "BIÊN BẢN KIỂM TRA": the name begins the type line
+    date_in_signature: bool = False  # dated above the signatures (Phiếu trình)
 
 
 @lru_cache(maxsize=None)
 def doc_types() -> tuple[DocType, ...]:
     return tuple(
-        DocType(t["code"], t["name"], tuple(t.get("symbols", [])))
+        DocType(t["code"], t["name"], tuple(t.get("symbols", [])), bool(t.get("qualified")),
+                bool(t.get("date_in_signature")))
         for t in load_yaml("doc_types.yaml")["types"]
     )
 
@@ -73,7 +77,16 @@ def type_from_line(line: str) -> DocType | None:
     for name, dt in _type_names():
         if squeezed == name.replace(" ", ""):
             return dt
+    if is_upper_line(line):  # "BIÊN BẢN KIỂM TRA", never a sentence opening with "Biên bản"
+        for name, dt in _type_names():
+            if dt.qualified and key.startswith(name + " "):
+                return dt
     return None
+
+
+def _qualifier(line: str, dt: DocType) -> str:
+    """What follows the type name on a qualified type line ("SỬ DỤNG VẬT LIỆU NỔ ...")."""
+    return " ".join(line.split()[len(dt.name.split()):])
 
 
 def type_from_symbol(symbol: str | None) -> DocType | None:
@@ -121,9 +134,10 @@ def _span(text: Text, para_index: int, m_start: int = 0, m_end: int | None = Non
 def find_type_line(text: Text) -> int | None:
     for i, para in enumerate(text.paragraphs[:_MAX_HEADER_PARAS]):
         line = text.para_text(para)
-        if ":" in line or len(line) > 40:
+        if ":" in line or len(line) > 80:
             continue
-        if type_from_line(line):
+        dt = type_from_line(line)
+        if dt and (len(line) <= 40 or dt.qualified):
             return i
     return None
 
@@ -134,37 +148,52 @@ def parse_header(text: Text) -> tuple[Header, int]:
     paras = [text.para_text(p) for p in text.paragraphs]
     type_idx = find_type_line(text)
     zone_end = type_idx if type_idx is not None else _header_zone_end(paras)
+    line_type = type_from_line(paras[type_idx]) if type_idx is not None else None
+    ocr = set(text.source.ocr_pages)
 
     issuer_lines: list[str] = []
     issuer_first: int | None = None
     vv_lines: list[int] = []
+    block_closed = False  # scans: what follows the number line is stamps, not the issuer
     for i in range(zone_end):
         line = paras[i]
+        scanned = text.paragraphs[i].page in ocr
         if re.match(r"^Kính\s+gửi", line) or (i > 0 and re.match(r"^Kính\s+gửi", paras[i - 1]) and line.startswith("-")):
             continue
         line = _MOTTO2_RE.sub("", line)
         motto = _MOTTO_RE.search(line)
         if motto:
             before = line[: motto.start()].strip(" |-–")
-            if before and is_upper_line(before):
+            if before and is_upper_line(before) and not block_closed:
                 issuer_lines.append(before)
                 issuer_first = i if issuer_first is None else issuer_first
             line = line[motto.end():]
         if _PARTY_RE.match(line.strip()):
             continue
         number, symbol, sym_match = parse_symbol(line)
+        if symbol is None and scanned and header.symbol is None and line_type is not None:
+            loose = loose_symbol(line, line_type.code, type_from_symbol)  # "Số:" lost to OCR
+            if loose:
+                header.number, header.symbol = loose
+                header.spans["symbol"] = _span(text, i)
+                block_closed = bool(issuer_lines)
+                continue
         if symbol and header.symbol is None:
             header.number, header.symbol = number, symbol
             header.spans["symbol"] = _span(text, i)
             if sym_match.group("wrap") and i + 1 < zone_end and re.fullmatch(r"[A-ZĐ0-9&.-]+", paras[i + 1].strip()):
                 header.symbol += "-" + paras[i + 1].strip()
             line = line[: sym_match.start()] + " " + line[sym_match.end():]
+        closes_block = scanned and bool(issuer_lines) and (sym_match is not None or NUMBER_LINE_RE.match(line))
         date = DATE_RE.search(line)
         if date and header.place is None:
             header.place = date.group("place").strip(" -–|")
             header.issued_date = iso_date(date.group("day"), date.group("month"), date.group("year"))
             header.spans["issued_date"] = _span(text, i)
             line = line[: date.start()]
+        elif scanned and header.place is None and (placed := PLACE_ONLY_RE.search(line)):
+            header.place = placed.group("place").strip(" -–|")  # "Hà Nội, ngày°ÔÖ tháng 4": day by hand
+            line = line[: placed.start()]
         original = paras[i]
         if _VV_RE.match(line.strip()) or (vv_lines and vv_lines[-1] == i - 1 and line.strip()
                                           and not is_upper_line(original) and not _MOTTO_RE.search(original)
@@ -173,10 +202,13 @@ def parse_header(text: Text) -> tuple[Header, int]:
             vv_lines.append(i)  # the trích yếu of a công văn, possibly over several lines
             continue
         line = line.strip(" |-–")
-        if line and is_upper_line(line) and not (header.symbol and sym_match is None and re.fullmatch(r"[A-ZĐ0-9&.-]+", line)):
+        if line and is_upper_line(line) and not block_closed \
+                and not (header.symbol and sym_match is None and re.fullmatch(r"[A-ZĐ0-9&.-]+", line)):
             issuer_lines.append(line)
             issuer_first = i if issuer_first is None else issuer_first
+        block_closed = block_closed or closes_block
 
+    issuer_lines = [expand_acronyms(line, text.text) for line in issuer_lines]
     header.issuer = issuer_from_block(issuer_lines, header.place)
     if header.issuer is not None and issuer_first is not None:
         header.issuer.span = _span(text, issuer_first)
@@ -184,11 +216,24 @@ def parse_header(text: Text) -> tuple[Header, int]:
     body_start = zone_end
     title_parts: list[int] = []
     if type_idx is not None:
-        dt = type_from_line(paras[type_idx])
+        dt = line_type
         header.doc_type, header.doc_type_name = dt.code, dt.name
         header.spans["doc_type"] = _span(text, type_idx)
         title_parts = _title_paragraphs(paras, type_idx + 1)
         body_start = (title_parts[-1] + 1) if title_parts else type_idx + 1
+        qualifier = _qualifier(paras[type_idx], dt) if dt.qualified else ""
+        if qualifier and (not title_parts or _AUTHORITY_WORDS.match(paras[title_parts[0]])):
+            # "GIẤY PHÉP SỬ DỤNG VẬT LIỆU NỔ CÔNG NGHIỆP" then the authority: the rest is the title.
+            header.title = qualifier
+            header.spans["title"] = _span(text, type_idx, len(paras[type_idx]) - len(qualifier))
+            title_parts, body_start = [], type_idx + 1
+        if dt.date_in_signature and header.issued_date is None:
+            dated = signature_date(paras, body_start)
+            if dated:
+                j, match = dated
+                header.issued_date = iso_date(match.group("day"), match.group("month"), match.group("year"))
+                header.place = header.place or (match.group("place") or "").strip() or None
+                header.spans["issued_date"] = _span(text, j)
     elif vv_lines:
         title_parts = vv_lines
         body_start = max(zone_end, vv_lines[-1] + 1)
@@ -203,12 +248,23 @@ def parse_header(text: Text) -> tuple[Header, int]:
             dt = next(d for d in doc_types() if d.code == "CV")
         if dt is not None:
             header.doc_type, header.doc_type_name = dt.code, dt.name
+    local = ("so", "phong", "huyen", "xa")
     if header.issuer is None:
-        opening = "\n".join(paras[body_start: body_start + 6])
+        # From the title on: a scan's title may run into the opening ("... Hôm nay, ngày ...").
+        opening = "\n".join(paras[(type_idx + 1 if type_idx is not None else body_start): body_start + 6])
         header.issuer = issuer_from_body(opening)
+        province = main_province(text.text)
+        if header.issuer is not None and header.issuer.locality is None and province \
+                and header.issuer.level and header.issuer.level.value in ("so", "phong"):
+            # "Sở Công Thương tiến hành kiểm tra" in a Biên bản on the province's business
+            header.issuer.name += f" tỉnh {province}"
+            header.issuer.locality = province
     if header.issuer is not None and header.issuer.locality is None and header.place \
-            and header.issuer.level and header.issuer.level.value in ("so", "phong", "huyen", "xa"):
+            and header.issuer.level and header.issuer.level.value in local:
         header.issuer.locality = header.place
+    if header.issuer is not None and header.issuer.locality is None and header.place is None \
+            and header.issuer.level and header.issuer.level.value in ("so", "phong"):
+        header.issuer.locality = main_province(text.text)  # undated header: no place to go by
     return header, body_start
 
 

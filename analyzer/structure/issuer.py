@@ -22,13 +22,15 @@ class _Head:
     level: str | None
     by_locality: bool
     attach_parent: bool
+    within: tuple[tuple[str, str], ...] = ()  # parent level -> own level, named with the parent
 
 
 @lru_cache(maxsize=None)
 def _rules():
     data = load_yaml("issuers.yaml")
     heads = sorted(
-        (_Head(h["words"], h.get("level"), bool(h.get("by_locality")), bool(h.get("attach_parent")))
+        (_Head(h["words"], h.get("level"), bool(h.get("by_locality")), bool(h.get("attach_parent")),
+               tuple((h.get("within") or {}).items()))
          for h in data["heads"]),
         key=lambda h: len(h.words), reverse=True,
     )
@@ -202,9 +204,26 @@ def _co_issuers(lines: list[str]) -> list[str] | None:
     return None
 
 
+@lru_cache(maxsize=None)
+def _block_words() -> tuple[tuple[re.Pattern, str], ...]:
+    return tuple((re.compile(rf"(?<!\w){re.escape(w['words'])}(?!\w)"), w["full"])
+                 for w in load_yaml("issuers.yaml").get("block_words", []))
+
+
+def _body_level(body: str) -> str | None:
+    """The level of one body of the block on its own (``UBND TỈNH LÀO CAI`` -> tinh)."""
+    head = _head_of(body)
+    _, _, loc_level = _locality_of(body)
+    if head is not None and head.level and not (head.by_locality and loc_level):
+        return head.level
+    return loc_level or (head.level if head else None)
+
+
 def issuer_from_block(lines: list[str], place: str | None = None) -> Issuer | None:
     """The issuer named by the issuer-block ``lines`` (top to bottom)."""
     lines = [_despace(line) for line in lines]
+    for pattern, full in _block_words():
+        lines = [pattern.sub(full, line) for line in lines]
     joint = _co_issuers(lines)
     if joint:
         names = [name_case(expand_abbreviations(b).upper()) for b in joint]
@@ -219,6 +238,11 @@ def issuer_from_block(lines: list[str], place: str | None = None) -> Issuer | No
     parent = bodies[-2] if len(bodies) > 1 else None
     loc_word, locality, loc_level = _locality_of(last)
     name = name_case(last)
+    within = dict(head.within) if head is not None else {}
+    if within and parent is not None and loc_word is None and _body_level(parent) in within:
+        # "SỞ CÔNG THƯƠNG|PHÒNG ...": the office of its parent, at the level the parent gives
+        _, p_locality, _ = _locality_of(parent)
+        return Issuer(name=f"{name} {name_case(parent)}", level=Level(within[_body_level(parent)]), locality=p_locality)
     if loc_word is None and parent is not None:
         p_word, p_locality, p_level = _locality_of(parent)
         if head is not None and head.attach_parent:
@@ -246,10 +270,17 @@ _BODY_ISSUER_RE = re.compile(
 )
 
 
+# A Biên bản has no issuer block: "Hôm nay, ngày 29/6/2026, Sở Công Thương tiến hành kiểm tra".
+_BODY_INSPECTOR_RE = re.compile(
+    r"(?P<name>(?:Sở|Cục|Chi\s+cục|Phòng|Đoàn\s+kiểm\s+tra)(?:\s+[A-ZĐ]\w*){1,5})"
+    r"\s+(?:đã\s+)?tiến\s+hành\s+(?:kiểm\s+tra|làm\s+việc|thanh\s+tra)"
+)
+
+
 def issuer_from_body(text: str) -> Issuer | None:
-    """``UBND xã Hoằng Cát ban hành Kế hoạch ...``: the issuer named in the opening text,
-    for copies that lost their issuer block."""
-    match = _BODY_ISSUER_RE.search(text)
+    """``UBND xã Hoằng Cát ban hành Kế hoạch ...``, ``Sở Công Thương tiến hành kiểm tra``: the
+    issuer named in the opening text, for copies that lost their issuer block and Biên bản."""
+    match = _BODY_ISSUER_RE.search(text) or _BODY_INSPECTOR_RE.search(text)
     if not match:
         return None
     issuer = issuer_from_block([match.group("name")])
