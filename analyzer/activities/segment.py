@@ -20,17 +20,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..data import load_yaml
+from ..extract.tables import is_number_header, is_task_header, one_cell_per_line_tables
 from ..models import Document, Section, Span
 from ..normalize.reflow import is_upper_line
 
 _LIST_KINDS = ("bullet", "plus", "table")
-_ROW_NUMBER_RE = re.compile(r"^\d{1,3}(?:\.\d{1,3}){0,3}\.?$")
-_GROUP_RE = re.compile(r"^(?:[IVXLC]{1,6}|[A-ZĐ])\.?$")
-_TT_RE = re.compile(r"^(?:S\.?\s?TT|TT|Số\s+TT|Số\s+thứ\s+tự)\.?$", re.IGNORECASE)
-# Header cells of a task table: who leads or takes part, and when.
-_HEADER_CELL_RE = re.compile(r"^(?:(?:cơ\s+quan|đơn\s+vị)\s+)?(?:chủ\s+trì|thực\s+hiện|phối\s+hợp)|"
-                             r"^(?:thời\s+(?:gian|hạn)|tiến\s+độ)(?:\s+(?:thực\s+hiện|hoàn\s+thành))?$", re.IGNORECASE)
-_TASK_HEADER_RE = re.compile(r"^(?:tên\s+)?(?:nhiệm\s+vụ|nội\s+dung|hoạt\s+động|giải\s+pháp|công\s+việc)", re.IGNORECASE)
 # A number written with thousands groups ("140.000", "1.364.329") is a figure the section
 # parser took for a dotted heading.
 _FIGURE_LABEL_RE = re.compile(r"^\d{1,3}(?:\.\d{3})+$")
@@ -72,7 +66,7 @@ class Segment:
 @lru_cache(maxsize=None)
 def _section_rules() -> tuple[int, tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
     data = load_yaml("activity_sections.yaml")
-    by_length = lambda words: tuple(sorted(words, key=len, reverse=True))  # noqa: E731
+    by_length = lambda words: tuple(sorted(words, key=len, reverse=True))
     return data["max_words"], tuple(data["strip_prefixes"]), by_length(data["include"]), by_length(data["exclude"])
 
 
@@ -170,49 +164,16 @@ def _is_item_heading(section: Section, para_end: int, body: list[str]) -> bool:
 
 
 def _table_rows(document: Document, first: int, last: int) -> tuple[list[tuple[int, int, int, str]], set[int]]:
-    """Task-table rows written one cell per paragraph (web copies): a "TT" header whose
-    cells name a lead unit or a deadline, then rows that start with their number. Returns
-    (task paragraph, row start paragraph, row end paragraph, group label) and every
-    paragraph index the tables cover."""
-    text, paras = document.text, document.text.paragraphs
+    """Task-table rows written one cell per paragraph (extract/tables.py reads them): (task
+    paragraph, row start paragraph, row end paragraph, group label), and every paragraph
+    index the tables cover."""
     rows: list[tuple[int, int, int, str]] = []
     covered: set[int] = set()
-    i = first
-    while i <= last:
-        if not _TT_RE.match(text.para_text(paras[i]).strip()):
-            i += 1
-            continue
-        header = [text.para_text(paras[j]).strip() for j in range(i + 1, min(last + 1, i + 9))]
-        if not any(_HEADER_CELL_RE.search(h) for h in header) or not any(_TASK_HEADER_RE.search(h) for h in header):
-            i += 1
-            continue
-        j = i + 1
-        while j <= last and _words(text.para_text(paras[j])) <= 6 and not _ROW_NUMBER_RE.match(
-                text.para_text(paras[j]).strip()) and not _GROUP_RE.match(text.para_text(paras[j]).strip()):
-            j += 1
-        group, start = "", None
-        table_start = i
-        while j <= last:
-            cell = text.para_text(paras[j]).strip()
-            if _TT_RE.match(cell):
-                break
-            if _GROUP_RE.match(cell) and j + 1 <= last:
-                group = cell.rstrip(".")
-            elif re.match(r"^([IVXLC]{1,6})\.\s+\S", cell) and is_upper_line(cell):
-                group = cell.split(".")[0]
-            elif _ROW_NUMBER_RE.match(cell) and j + 1 <= last and _words(text.para_text(paras[j + 1])) >= 3 \
-                    and not _ROW_NUMBER_RE.match(text.para_text(paras[j + 1]).strip()):
-                if start is not None:
-                    rows[-1] = (rows[-1][0], rows[-1][1], j - 1, rows[-1][3])
-                rows.append((j + 1, j, j + 1, group))
-                start = j
-                j += 2
-                continue
-            if start is not None and not _GROUP_RE.match(cell):
-                rows[-1] = (rows[-1][0], rows[-1][1], j, rows[-1][3])
-            j += 1
-        covered.update(range(table_start, j))
-        i = j
+    for table in one_cell_per_line_tables(document.text, first, last):
+        if "task" not in table.columns:
+            continue  # a table of targets: its rows are no activities
+        covered.update(range(table.first, table.last + 1))
+        rows.extend((row.first + 1, row.first, row.last, row.group) for row in table.rows)
     return rows, covered
 
 
@@ -229,7 +190,7 @@ def segment(document: Document) -> list[Segment]:
                 inside = [text.para_text(p).strip() for p in paras if s.span[0] <= p.start < s.span[1]]
                 roles = [part_role(t) for t in [s.title] + inside[1:4]]
                 # An annex with a table holds activities only in the rows of a task table.
-                tabular = any(_TT_RE.match(t) for t in inside)
+                tabular = any(is_number_header(t) for t in inside)
                 annex_roles[id(s)] = "include" if "include" in roles and not tabular else "exclude"
     content = [(a, b) for a, b in document.content_spans]
     indices = [i for i, p in enumerate(paras) if any(a <= p.start < b for a, b in content)]
@@ -276,7 +237,7 @@ def segment(document: Document) -> list[Segment]:
         if heading is not None and heading.kind == "table":
             cells = _CELL_SPLIT_RE.split(raw)
             task = max(cells, key=_words)
-            if _words(task) >= 3 and not _TASK_HEADER_RE.match(task.strip()):
+            if _words(task) >= 3 and not is_task_header(task):
                 start = para.start + raw.find(task)
                 out.append(_make(text.text, start, start + len(task), path, (para.start, para.end), "row", para.page))
             continue

@@ -1,9 +1,10 @@
-"""Task tables whose cells arrive one per line.
+"""Task tables: the roles their columns give, and tables whose cells arrive one per line.
 
 Text exports of annex tables ("PHỤ LỤC DANH MỤC NHIỆM VỤ") often lose the grid: the header
 row becomes "TT / Nội dung thực hiện / Cơ quan chủ trì / Cơ quan phối hợp / ..." on separate
 lines and each row follows as its number and then one line per cell. Reading such a run back
-into rows gives every cell its column, so the units in the "Cơ quan chủ trì" cell lead.
+into rows gives every cell its column, so the units in the "Cơ quan chủ trì" cell lead
+(extract/units.py) and each row is one activity (activities/segment.py).
 """
 from __future__ import annotations
 
@@ -12,81 +13,151 @@ from dataclasses import dataclass
 
 from ..models import Text
 
+# Column roles by header cell, in order of precedence ("Đơn vị phối hợp thực hiện" coordinates).
+_COLUMN_ROLES = [
+    ("implement", re.compile(r"(?:đơn\s+vị|cơ\s+quan)\s+thực\s+hiện|^\s*thực\s+hiện\s*$", re.IGNORECASE)),
+    ("coordinate", re.compile(r"phối\s+hợp", re.IGNORECASE)),
+    ("lead", re.compile(r"chủ\s+trì", re.IGNORECASE)),
+    ("deadline", re.compile(r"^(?:thời\s+(?:gian|hạn)|tiến\s+độ)(?:\s+(?:thực\s+hiện|hoàn\s+thành))?$", re.IGNORECASE)),
+]
+_TASK_HEADER_RE = re.compile(r"^(?:tên\s+)?(?:nhiệm\s+vụ|nội\s+dung|hoạt\s+động|giải\s+pháp|công\s+việc)", re.IGNORECASE)
+_COLUMN_ROLES.append(("task", _TASK_HEADER_RE))
+# A table of targets ("TT / Chỉ tiêu / Chủ trì") assigns units too, but its rows are no activities.
+_COLUMN_ROLES.append(("target", re.compile(r"^chỉ\s+tiêu", re.IGNORECASE)))
+UNIT_ROLES = ("lead", "coordinate", "implement")
+
 # The first header cell: the row-number column.
-_NUMBER_HEADER_RE = re.compile(r"^(?:S\.?\s*TT|TT|Số\s+TT|STT)$", re.IGNORECASE)
-# A row starts with its number: "1", "2.", "I", "II." ("I. Kinh tế số" is a group row).
-_ROW_NUMBER_RE = re.compile(r"^(?:\d{1,3}(?:\.\d{1,3})*\.?|[IVXLC]{1,6}\.?)$")
-_GROUP_ROW_RE = re.compile(r"^[IVXLC]{1,6}\.\s+\S|^[A-ZĐ]\.\s+\S")
+_NUMBER_HEADER_RE = re.compile(r"^(?:S\.?\s?TT|TT|Số\s+TT|Số\s+thứ\s+tự)\.?$", re.IGNORECASE)
+# A row starts with its number: "1", "2.", "1.2".
+_ROW_NUMBER_RE = re.compile(r"^\d{1,3}(?:\.\d{1,3}){0,3}\.?$")
+# A group of rows: "I" (its title on the next line) or "I. Kinh tế số".
+_GROUP_RE = re.compile(r"^(?:[IVXLC]{1,6}|[A-ZĐ])\.?$")
+_GROUP_TITLE_RE = re.compile(r"^(?P<label>[IVXLC]{1,6})\.\s+\S")
 _ELLIPSIS_RE = re.compile(r"^[….\s]+$")  # "…......" where rows were cut from the annex
-_MAX_HEADER_CELL = 60  # characters: header cells are short labels
+_MAX_HEADER_WORDS = 6  # header cells are short labels
+
+
+def is_number_header(cell: str) -> bool:
+    """"TT", "STT", "Số TT": the first header cell of a task table."""
+    return bool(_NUMBER_HEADER_RE.match(cell.strip()))
+
+
+def is_task_header(cell: str) -> bool:
+    """"Nội dung", "Tên nhiệm vụ"...: the header of a task column."""
+    return bool(_TASK_HEADER_RE.match(cell.strip()))
+
+
+def column_role(header: str) -> str | None:
+    """The role a header cell names: "Cơ quan chủ trì" -> lead, "Nội dung thực hiện" -> task."""
+    return next((role for role, cue in _COLUMN_ROLES if cue.search(header)), None)
 
 
 @dataclass(frozen=True)
-class Cell:
-    """One cell of a row: its paragraph start offset and its column index."""
+class Row:
+    """One row, as paragraph indices: its number (``first``) to its last cell (``last``).
 
-    start: int
-    column: int
+    ``columns`` gives each of those paragraphs its column role when the row has the header's
+    width (trailing cells left empty leave no line, so up to two may be missing); it is empty
+    when the grid is lost (a merged or split cell)."""
+
+    first: int
+    last: int
+    group: str
+    columns: tuple[str | None, ...]
 
 
-def vertical_tables(text: Text, column_of: callable) -> tuple[list[list[tuple[int, str | None]]], set[int]]:
-    """Rows of one-cell-per-line tables: ``(rows, cells)``.
+@dataclass(frozen=True)
+class Table:
+    first: int  # the "TT" header cell
+    last: int  # the table's last paragraph
+    columns: tuple[str | None, ...]  # the role of each header cell
+    rows: tuple[Row, ...]
 
-    ``column_of(header_cell) -> role | None`` names a column's role ("Cơ quan chủ trì" ->
-    lead). Each row lists its cells as (paragraph start, column role); ``cells`` holds every
-    paragraph start that belongs to a table (header, row numbers and all cells), so callers
-    can keep them out of the running-text rules."""
+
+def one_cell_per_line_tables(text: Text, first: int = 0, last: int | None = None) -> list[Table]:
+    """The task tables among paragraphs ``first``..``last`` (indices) written one cell per
+    line: a "TT" cell, a header naming a task column and a unit or deadline column, then rows
+    that start with their number."""
     paras = text.paragraphs
-    rows: list[list[tuple[int, str | None]]] = []
-    cells: set[int] = set()
-    i = 0
-    while i < len(paras):
-        if not _NUMBER_HEADER_RE.match(text.para_text(paras[i]).strip()):
+    last = len(paras) - 1 if last is None else last
+
+    def cell(k: int) -> str:
+        return text.para_text(paras[k]).strip()
+
+    tables: list[Table] = []
+    i = first
+    while i <= last:
+        if not _NUMBER_HEADER_RE.match(cell(i)):
             i += 1
             continue
-        header = [text.para_text(paras[i]).strip()]
-        j = i + 1
-        while j < len(paras):
-            cell = text.para_text(paras[j]).strip()
-            if len(cell) > _MAX_HEADER_CELL or _ROW_NUMBER_RE.match(cell) or _GROUP_ROW_RE.match(cell):
-                break
-            header.append(cell)
-            j += 1
-        columns = {k: column_of(h) for k, h in enumerate(header)}
-        if len(header) < 3 or not any(columns.values()):
+        j = _skip_header(cell, i + 1, last)
+        header = [None] + [column_role(cell(k)) for k in range(i + 1, j)]
+        if not {"task", "target"} & set(header) or not any(r in (*UNIT_ROLES, "deadline") for r in header):
             i += 1
             continue
-        cells.update(p.start for p in paras[i:j])
-        i = _read_rows(text, j, len(header), columns, rows, cells)
-    return rows, cells
+        rows, end = _read_rows(cell, j, last, header, {cell(k).lower() for k in range(i + 1, j)})
+        tables.append(Table(i, end, tuple(header), tuple(rows)))
+        i = end + 1
+    return tables
 
 
-def _read_rows(text: Text, i: int, width: int, columns: dict[int, str | None],
-               rows: list[list[tuple[int, str | None]]], cells: set[int]) -> int:
-    """Read rows from paragraph ``i`` while they have the header's width; return where the
-    table ends."""
-    paras = text.paragraphs
-    while i < len(paras):
-        first = text.para_text(paras[i]).strip()
-        if _GROUP_ROW_RE.match(first) or _ELLIPSIS_RE.match(first):
-            cells.add(paras[i].start)
-            i += 1
+def _read_rows(cell, j: int, last: int, header: list[str | None], headers: set[str]) -> tuple[list[Row], int]:
+    """Rows from paragraph ``j``; returns them and the table's last paragraph."""
+    width = len(header)
+    rows: list[Row] = []
+    group, start = "", None
+
+    def close(end: int) -> None:
+        if start is not None:
+            n = end - start + 1
+            fits = width - 2 <= n <= width and n > 2
+            rows.append(Row(start, end, group, tuple(header[:n]) if fits else ()))
+
+    def header_like(k: int) -> bool:
+        text = cell(k)
+        return text.lower() in headers or (column_role(text) is not None and len(text.split()) <= _MAX_HEADER_WORDS)
+
+    k = j
+    while k <= last:
+        text = cell(k)
+        if _NUMBER_HEADER_RE.match(text):
+            break
+        if _ELLIPSIS_RE.match(text):
+            close(k - 1)
+            start = None
+        elif _GROUP_RE.match(text) and k + 1 <= last:
+            close(k - 1)
+            start, group = None, text.rstrip(".")
+            k += 2  # the group's title line
             continue
-        if not _ROW_NUMBER_RE.match(first):
-            return i
-        j = i + 1
-        while j < len(paras) and not _ROW_NUMBER_RE.match(text.para_text(paras[j]).strip()) \
-                and not _GROUP_ROW_RE.match(text.para_text(paras[j]).strip()):
-            j += 1
-        row = paras[i:j]
-        # Trailing cells left empty ("Sản phẩm dự kiến") leave no line: cells keep their
-        # place from the left.
-        if width - 2 <= len(row) <= width and len(row) > 2:
-            cells.update(p.start for p in row)
-            rows.append([(para.start, columns.get(k)) for k, para in enumerate(row)])
-        elif len(row) <= 2:
-            cells.update(p.start for p in row)  # a group row: "I / KIỆN TOÀN ..."
-        else:
-            return i  # the grid is lost here (a merged or split cell): stop trusting columns
-        i = j
-    return i
+        elif _GROUP_TITLE_RE.match(text):
+            close(k - 1)
+            start, group = None, _GROUP_TITLE_RE.match(text).group("label")
+        elif _ROW_NUMBER_RE.match(text) and k + 1 <= last and len(cell(k + 1).split()) >= 3 \
+                and not _ROW_NUMBER_RE.match(cell(k + 1)):
+            close(k - 1)
+            start = k
+        elif _ROW_NUMBER_RE.match(text) and k + 1 <= last:
+            close(k - 1)  # a numbered sub-group: "5.1 / Thương mại"
+            start, group = None, text.rstrip(".")
+            k += 2
+            continue
+        elif header_like(k) and (start is None or (k + 1 <= last and header_like(k + 1))):
+            # The header repeated after a page break ("Nội dung / Đơn vị thực hiện / ...").
+            close(k - 1)
+            start = None
+            k = _skip_header(cell, k, last)
+            continue
+        elif start is None or k - start >= width:
+            break  # text after the last row (or a row longer than the grid): the table ended
+        k += 1
+    close(k - 1)
+    return rows, k - 1
+
+
+def _skip_header(cell, k: int, last: int) -> int:
+    """The paragraph after a header run starting at ``k``."""
+    while k <= last and len(cell(k).split()) <= _MAX_HEADER_WORDS and not _ROW_NUMBER_RE.match(cell(k)) \
+            and not _GROUP_RE.match(cell(k)) and not _GROUP_TITLE_RE.match(cell(k)):
+        k += 1
+    return k

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from ..models import Document, Mention, Section, Span, Unit
 from .mentions import _level, find_mentions, gazetteer
 from .recipients import distribute, pointed_units, recipient_items, whole_recipient
-from .tables import vertical_tables
+from .tables import UNIT_ROLES, column_role, one_cell_per_line_tables
 
 ROLE_ORDER = ["lead", "coordinate", "advise", "implement", "monitor", "report", "receive"]
 
@@ -33,30 +33,18 @@ class _Registry:
             unit.roles.append(role)
 
 
-# Task tables name their columns: "Cơ quan chủ trì | Cơ quan phối hợp".
-_COLUMN_ROLES = [
-    ("task", re.compile(r"^(?:nội\s+dung|nhiệm\s+vụ|tên\s+nhiệm\s+vụ|chỉ\s+tiêu|công\s+việc)", re.IGNORECASE)),
-    ("lead", re.compile(r"chủ\s+trì", re.IGNORECASE)),
-    ("coordinate", re.compile(r"phối\s+hợp", re.IGNORECASE)),
-    ("implement", re.compile(r"(?:đơn\s+vị|cơ\s+quan)\s+thực\s+hiện|^\s*thực\s+hiện\s*$", re.IGNORECASE)),
-]
-
-
-def _column_role(header: str) -> str | None:
-    return next((role for role, cue in _COLUMN_ROLES if cue.search(header)), None)
-
 
 def _roles_in_row(row: list[tuple[int, str, str | None, int | None]], registry: _Registry, exclude: list[Span]) -> None:
     """A task-table row, as (offset, cell text, column role, page) cells: the lead cell's units
     lead and take the task's verbs (implement, monitor, report); the other role columns give
     their units that role; units named in the task cell get none from the table."""
-    task = " ".join(cell for _, cell, role, _ in row if role == "task")
+    task = " ".join(cell for _, cell, role, _ in row if role in ("task", "target"))
     task_roles = [r for r in _verb_roles(task) if r not in ("lead", "coordinate")] or ["implement"]
     for start, cell, role, page in row:
         for span, name in find_mentions(cell, start):
             if any(a <= span[0] < b for a, b in exclude):
                 continue
-            roles = [] if role in (None, "task") else [role] + (task_roles if role == "lead" else [])
+            roles = [role] + (task_roles if role == "lead" else []) if role in UNIT_ROLES else []
             for r in roles or [None]:
                 registry.add(name, span, cell[span[0] - start:span[1] - start], page, r)
 
@@ -113,10 +101,14 @@ def find_units(document: Document, exclude: list[Span]) -> tuple[list[Unit], cal
 
     visit(document.sections, None)
     columns: dict[int, str] = {}  # task-table column -> role, from the header row
-    table_rows, table_cells = vertical_tables(text, _column_role)
-    by_start = {p.start: p for p in text.paragraphs}
-    for row in table_rows:
-        _roles_in_row([(s, text.para_text(by_start[s]), role, by_start[s].page) for s, role in row], registry, exclude)
+    paras = text.paragraphs
+    table_cells: set[int] = set()  # paragraph starts inside one-cell-per-line tables
+    for table in one_cell_per_line_tables(text):
+        table_cells.update(p.start for p in paras[table.first:table.last + 1])
+        for row in table.rows:
+            cells = paras[row.first:row.first + len(row.columns)]
+            _roles_in_row([(p.start, text.para_text(p), role, p.page) for p, role in zip(cells, row.columns)],
+                          registry, exclude)
     for para in text.paragraphs:
         if not document.in_content(para.start) or any(a <= para.start < b for a, b in document.bases):
             continue
@@ -125,7 +117,8 @@ def find_units(document: Document, exclude: list[Span]) -> tuple[list[Unit], cal
             continue
         if " | " in chunk:
             cells = chunk.split(" | ")
-            header = {i: role for i, cell in enumerate(cells) for role, cue in _COLUMN_ROLES if cue.search(cell)}
+            # Task tables name their columns: "Cơ quan chủ trì | Cơ quan phối hợp".
+            header = {i: role for i, cell in enumerate(cells) if (role := column_role(cell)) not in (None, "deadline")}
             # A header row names roles, not units; its cells are short labels even when one
             # reads like a unit ("Sở, ngành chủ trì tham mưu").
             if header and (all(len(c) < 50 for c in cells)

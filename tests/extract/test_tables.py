@@ -1,0 +1,74 @@
+"""Task tables written one cell per line (analyzer/extract/tables.py), as text exports of
+annex tables arrive: the header, rows that start with their number, group rows, the header
+repeated after a page break, empty trailing cells."""
+from __future__ import annotations
+
+from analyzer import normalize
+from analyzer.extract.tables import column_role, one_cell_per_line_tables
+from analyzer.models import Page, Source
+
+TABLE = """PHỤ LỤC NHIỆM VỤ
+TT
+Nội dung thực hiện
+Cơ quan chủ trì
+Cơ quan phối hợp
+Thời gian hoàn thành
+I
+KIỆN TOÀN BỘ MÁY CHỈ ĐẠO
+1
+Tổ chức lại Ban Chỉ huy Phòng thủ dân sự cấp tỉnh, cấp xã
+Bộ CHQS tỉnh
+Các sở, ban, ngành
+Trước ngày 30/11/2025
+2
+Ban hành quy chế hoạt động của Ban Chỉ huy
+Sở Tài chính
+Cơ quan liên quan
+Nội dung
+Cơ quan chủ trì
+Cơ quan phối hợp
+Thời gian hoàn thành
+2.1
+Phòng thủ
+3
+Xây dựng công trình phòng thủ dân sự gắn với khu vực phòng thủ
+Ban Chỉ huy Phòng thủ dân sự tỉnh
+Cơ quan có liên quan
+Thường xuyên
+Nơi nhận:
+- Như trên;
+"""
+
+
+def _text(body: str):
+    return normalize(Source(path="t.txt", sha256="0", format="txt", pages=[Page(1, body)]))
+
+
+def _cells(text, row):
+    return [text.para_text(p) for p in text.paragraphs[row.first:row.last + 1]]
+
+
+def test_column_roles_of_header_cells():
+    assert [column_role(c) for c in ("Nội dung thực hiện", "Cơ quan chủ trì", "Đơn vị phối hợp thực hiện",
+                                     "Đơn vị thực hiện", "Thời gian hoàn thành", "Chỉ tiêu", "Ghi chú")] == \
+        ["task", "lead", "coordinate", "implement", "deadline", "target", None]
+
+
+def test_rows_keep_their_columns_across_groups_page_break_header_and_empty_cells():
+    text = _text(TABLE)
+    [table] = one_cell_per_line_tables(text)
+    assert table.columns == (None, "task", "lead", "coordinate", "deadline")
+    assert [_cells(text, r)[0] for r in table.rows] == ["1", "2", "3"]
+    first, second, third = table.rows
+    assert first.group == "I" and third.group == "2.1"
+    # Row 2 left its deadline empty: one line fewer, the cells keep their place.
+    assert second.columns == (None, "task", "lead", "coordinate")
+    assert _cells(text, second)[2] == "Sở Tài chính"
+    # The table ends with its last row: Nơi nhận is outside it.
+    assert "Nơi nhận" not in text.para_text(text.paragraphs[table.last])
+    assert _cells(text, third)[-1] == "Thường xuyên"
+
+
+def test_a_table_without_a_task_column_is_no_task_table():
+    text = _text("TT\nHọ và tên\nChức vụ\nGhi chú\n1\nNguyễn Văn A là thành viên\nTrưởng đoàn\n")
+    assert one_cell_per_line_tables(text) == []
