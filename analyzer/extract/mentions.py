@@ -15,7 +15,6 @@ from ..vietnamese import LOWER, UPPER, fold, normalize_tone_placement
 
 # Hà Nội and other cities write "Thành phố" with a capital: locality words match either case.
 _LOCALITY_WORDS = r"(?:(?:[Tt]ỉnh|[Tt]hành\s+phố|[Hh]uyện|[Qq]uận|[Tt]hị\s+xã|[Xx]ã(?!\s+hội)|[Pp]hường|[Tt]hị\s+trấn|cấp\s+(?:tỉnh|huyện|xã)|thôn)(?!\s+ủy))"
-_PROPER = rf"[{UPPER}][{LOWER}]*"
 
 
 @dataclass(frozen=True)
@@ -308,7 +307,7 @@ def _share_list_parts(expanded: str, spans: list[tuple[int, int]], names: list[s
     return names
 
 
-def _level(name: str) -> Level | None:
+def unit_level(name: str) -> Level | None:
     gz = gazetteer()
     key = fold(name)
     for head, level in sorted(gz.levels.items(), key=lambda x: len(x[0]), reverse=True):

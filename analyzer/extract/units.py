@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from ..models import Document, Mention, Section, Span, Unit
-from .mentions import _level, find_mentions, gazetteer
+from .mentions import find_mentions, gazetteer, unit_level
 from .recipients import distribute, pointed_units, recipient_items, whole_recipient
 from .tables import UNIT_ROLES, column_role, one_cell_per_line_tables
 
@@ -24,13 +24,19 @@ class _Registry:
     units: dict[str, Unit]
 
     def add(self, name: str, span: Span, text: str, page: int | None, role: str | None = None) -> None:
-        unit = self.units.get(name)
-        if unit is None:
-            unit = self.units[name] = Unit(name=name, level=_level(name))
+        unit = self.give(name, role)
         if not any(m.span == span for m in unit.mentions):
             unit.mentions.append(Mention(text=text, span=span, page=page))
+
+    def give(self, name: str, role: str | None) -> Unit:
+        """``role`` to the unit ``name`` (created if new), without a mention: the units a
+        heading lists own its items without being named in them."""
+        unit = self.units.get(name)
+        if unit is None:
+            unit = self.units[name] = Unit(name=name, level=unit_level(name))
         if role and role not in unit.roles:
             unit.roles.append(role)
+        return unit
 
 
 
@@ -316,11 +322,7 @@ def _roles_in_item(chunk: str, start: int, page: int | None, owner: str | None,
             if subj_span is not None:
                 registry.add(subject, subj_span, chunk[subj_span[0] - start:subj_span[1] - start], page, role)
             for name in sharers[1 if subj_span is not None else 0:]:
-                unit = registry.units.get(name)
-                if unit is None:
-                    unit = registry.units[name] = Unit(name=name, level=_level(name))
-                if role not in unit.roles:
-                    unit.roles.append(role)
+                registry.give(name, role)
     for i, (span, name) in enumerate(mentions):
         if i not in labelled and name != subject:
             registry.add(name, span, chunk[span[0] - start:span[1] - start], page, None)
