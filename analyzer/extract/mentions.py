@@ -96,12 +96,14 @@ _BOARD_TAIL_RE = re.compile(rf"(?:\s+(?:các|và|{_LOWER_WORD}|[{UPPER}][{LOWER}
 # Officials named by their portfolio: "Cán bộ phụ trách lĩnh vực giám sát và phản biện xã hội".
 _DUTY_HEADS = ("Phó Chủ tịch", "Cán bộ", "Chuyên viên", "Công chức")
 _DUTY_TAIL_RE = re.compile(r"(?:\s+Thường\s+trực)?,?\s+phụ\s+trách\s+(?:lĩnh\s+vực\s+)?[^,;.:()\n]{3,80}?(?=\s*(?:[,;.:()\n]|$)|\s+(?:chủ\s+trì|phối\s+hợp|thực\s+hiện|tham\s+mưu|có\s+trách))", re.IGNORECASE)
+# A special zone closing a list of commune kinds is named: "các xã, phường, đặc khu Lý Sơn".
+_SPECIAL_ZONE = rf"(?:(?<=đặc\skhu)\s+[{UPPER}][{LOWER}]*(?:\s+[{UPPER}][{LOWER}]*){{0,2}})?"
 _LOCALITY_TAIL_RE = re.compile(
     rf"\s+khu\s+vực\s+(?:[IVXLC]+|\d+)\b"  # state agencies by region: "Kho bạc Nhà nước khu vực XI"
     rf"|\s+của\s+Quốc\s+hội\b"  # "các Ủy ban của Quốc hội"
-    rf"|\s+(?:xã|phường|thị\s+trấn)(?:\s*,\s*(?:xã|phường|thị\s+trấn|đặc\s+khu))+"  # "phường, xã"
+    rf"|\s+(?:xã|phường|thị\s+trấn)(?:\s*,\s*(?:xã|phường|thị\s+trấn|đặc\s+khu))+{_SPECIAL_ZONE}"  # "phường, xã"
     rf"|\s+(?:{_LOCALITY_WORDS})(?:\s+[{UPPER}][{LOWER}]*(?:\s+[{UPPER}][{LOWER}]*){{0,3}})?(?![{LOWER}])"
-    rf"|\s+các\s+(?:xã|phường|thị\s+trấn|huyện|thôn|tỉnh)(?:\s*,\s*(?:xã|phường|thị\s+trấn|đặc\s+khu|thôn|thành\s+phố))*"
+    rf"|\s+các\s+(?:xã|phường|thị\s+trấn|huyện|thôn|tỉnh)(?:\s*,\s*(?:xã|phường|thị\s+trấn|đặc\s+khu|thôn|thành\s+phố))*{_SPECIAL_ZONE}"
     rf"(?:\s+trực\s+thuộc\s+trung\s+ương)?"
 )
 # Heads whose unit is named by the body that follows: "Chủ tịch Ủy ban nhân dân tỉnh".

@@ -15,11 +15,14 @@ from ..structure.issuer import expand_abbreviations
 from .mentions import canonical_name, find_mentions
 
 _DISTRIBUTIVE_RE = re.compile(r"^(?:[Cc]ác\s+)?(?P<head>[Ss]ở|[Pp]hòng|Bộ|Ban|VP|Văn\s+phòng)\s*:\s*(?P<list>.+)$")
-_OFFICE_WORDS = r"(?:Phó\s+)?(?:Chủ\s+tịch|Chánh\s+Văn\s+phòng|Giám\s+đốc|Trưởng\s+ban|Bí\s+thư)"
+_OFFICE_WORDS = r"(?:Phó\s+)?(?:Chủ\s+tịch|Chánh\s+Văn\s+phòng|Giám\s+đốc|Trưởng\s+ban|Bí\s+thư|Thủ\s+tướng)"
 _OFFICES_RE = re.compile(
     rf"^(?P<offices>(?:(?:các\s+)?{_OFFICE_WORDS}\s*,?\s*(?:và\s+)?){{2,}})"
-    r"\s+(?P<org>(?:Ủy\s+ban|Hội\s+đồng|Sở|Văn\s+phòng|Ban|Đảng\s+ủy|Tỉnh\s+ủy|Huyện\s+ủy).+)$"
+    r"\s+(?P<org>(?:Ủy\s+ban|Hội\s+đồng|Sở|Văn\s+phòng|Ban|Đảng\s+ủy|Đảng\s+đoàn|Tỉnh\s+ủy|Huyện\s+ủy|Chính\s+phủ).*)$"
 )
+# "VPUB: CVP, các PCVP" and "TTUB: CT, các PCT": offices of the issuing People's Committee
+# (its Office, its standing members), which the line does not name.
+_OWN_BODY_RE = re.compile(r"^(?P<body>VPUB(?:ND|TP)?|VP\s*UBND|TTUB(?:ND)?)\s*:\s*\+?\s*(?P<list>.+)$")
 
 
 @lru_cache(maxsize=None)
@@ -29,11 +32,24 @@ def sector_codes() -> dict[str, str]:
     return {row[0]: row[1] for row in load_tsv("sector_codes.tsv")}
 
 
-def distribute(item: str) -> list[str]:
+def distribute(item: str, committee: str | None = None) -> list[str]:
     """"Sở: NN&MT, TC, GD&ĐT" names three departments: "Sở Nông nghiệp và Môi trường", "Sở
     Tài chính", "Sở Giáo dục và Đào tạo"; "Chủ tịch, các Phó Chủ tịch UBND tỉnh" and "Chánh
-    VP, các PVP UBND tỉnh" name two offices of one body."""
-    offices = _OFFICES_RE.match(expand_abbreviations(item.strip()))
+    VP, các PVP UBND tỉnh" name two offices of one body; in a plan of ``committee`` ("Ủy ban
+    nhân dân tỉnh"), "VPUB: CVP, các PCVP" names the offices "Chánh Văn phòng Ủy ban nhân dân
+    tỉnh" and "Phó Chánh Văn phòng Ủy ban nhân dân tỉnh"."""
+    own = _OWN_BODY_RE.match(re.sub(r"\s*\([^)]*\)", "", item).strip(" ;.,"))
+    if own and committee:
+        listed = expand_abbreviations(own.group("list"))
+        names = [f"{o} {committee}" for o in re.findall(_OFFICE_WORDS, listed)]
+        # "VPUBTP: CVP, các PCVP, các phòng, đơn vị: ĐMPT, TH": the Office's departments,
+        # which the codes do not spell out, make the Office itself a recipient.
+        if own.group("body").startswith("VP") and re.search(r"(?<!Văn )\b(?:phòng|đơn\s+vị|bộ\s+phận)\b", listed):
+            names.append(f"Văn phòng {committee}")
+        if names:
+            return names
+    line = re.sub(r"^Chánh\s*,", "Chánh Văn phòng,", item.strip().rstrip(" ,;."))  # "Chánh, các PCVP UBND tỉnh"
+    offices = _OFFICES_RE.match(expand_abbreviations(line))
     if offices:
         names = re.findall(_OFFICE_WORDS, offices.group("offices"))
         return [f"{n} {offices.group('org')}" for n in names]
@@ -94,6 +110,9 @@ def pointed_units(document: Document, item: str) -> list[tuple[Span, str]]:
                     spans.append(section.span)
     found = []
     for a, b in spans:
+        # The last article's section runs on through the signature and Nơi nhận itself.
+        closing = re.compile(r"^\s*(?:Nơi\s+nhận|KT\.|TM\.|T/M\.)", re.MULTILINE).search(text.text, a, b)
+        b = closing.start() if closing else b
         found.extend((s, n) for s, n in find_mentions(text.text[a:b], a))
     return found
 

@@ -66,7 +66,10 @@ _SUBJECT_PREFIX_RE = re.compile(
     # "Đồng chí Ủy viên Ban Thường vụ Đảng ủy, Chủ tịch ...": the person's Party post is an
     # apposition; the office after it is the subject.
     r"(?:Căn\s+cứ\s+[^,;]{3,60},\s*)?"  # "Căn cứ kế hoạch này, Giám đốc các Sở, ... xây dựng"
-    r"(?:(?:các\s+)?(?:đồng\s+chí|đ/c)\s+)?(?:(?:Ủy|Uỷ)\s+viên\s+[^,;]{3,60},\s*)?", re.IGNORECASE)
+    r"(?:(?:các\s+)?(?:đồng\s+chí|đ/c)\s+)?(?:(?:Ủy|Uỷ)\s+viên\s+[^,;]{3,60},\s*)?"
+    # "Ông. Hoàng Văn Thuân - Trưởng đoàn: Phụ trách chung": the office after the person's
+    # name is the subject (people are not units).
+    r"(?:(?:Ông|Bà|Đồng\s+chí|Đ/c)\.?\s+(?:\w+\s+){1,5}?[-–]\s*)?", re.IGNORECASE)
 
 
 def _heading_owners(section: Section) -> list[str]:
@@ -101,8 +104,7 @@ def find_units(document: Document, exclude: list[Span]) -> tuple[list[Unit], cal
             if len(heading) > 1:
                 co_owners[heading[0]] = heading[1:]
             own = heading[0] if heading else owner
-            para_span = (section.span[0], full.find("\n", section.span[0]) if "\n" in full[section.span[0]:section.span[1]] else section.span[1])
-            owners.append((para_span, own, full[para_span[0]:para_span[1]]))
+            owners.append((section.span, own, section.title))
             visit(section.children, own)
 
     visit(document.sections, None)
@@ -140,18 +142,18 @@ def find_units(document: Document, exclude: list[Span]) -> tuple[list[Unit], cal
             columns = {}
         if _ISSUING_FORMULA_RE.search(chunk[:400]) and not re.match(r"^(?:[-+•]|\d+\.|[a-zđ]\))", chunk):
             continue  # "UBND xã Hoằng Cát ban hành Kế hoạch ... như sau": the issuer issues
-        owner = next((o for (a, b), o, _ in reversed(owners) if a <= para.start <= b), None)
-        owner = owner if owner is not None else _enclosing_owner(owners, para.start)
+        owner = _enclosing_owner(owners, para.start)
         _roles_in_item(chunk, para.start, para.page, owner, registry, exclude, co_owners.get(owner, []))
     # Nơi nhận: every unit named there receives; "Như trên" / "Như Điều 3" / "Các cơ quan tại
     # Mục V" point at the addressees or at the units of that article or section.
+    committee = _issuing_committee(document)
     for start, item in recipient_items(document):
         # The guideline gives Nơi nhận only "receive", whatever the note ("để phối hợp").
         roles = ["receive"]
         for span, name in pointed_units(document, item):
             for role in roles:
                 registry.add(name, span, full[span[0]:span[1]], text.page_at(span[0]), role)
-        parts = distribute(item)
+        parts = distribute(item, committee)
         if len(parts) > 1:
             mentions = [((start, start + len(item)), name) for part in parts for _, name in find_mentions(part)]
         else:
@@ -165,7 +167,7 @@ def find_units(document: Document, exclude: list[Span]) -> tuple[list[Unit], cal
         for span, name in mentions:
             for role in roles:
                 registry.add(name, span, full[span[0]:span[1]], text.page_at(span[0]), role)
-    units = [u for u in registry.units.values()]
+    units = list(registry.units.values())
     for unit in units:
         unit.roles.sort(key=ROLE_ORDER.index)
     units.sort(key=lambda u: u.mentions[0].span[0] if u.mentions else 0)
@@ -194,10 +196,24 @@ def find_units(document: Document, exclude: list[Span]) -> tuple[list[Unit], cal
     return units, owner_of
 
 
+def _issuing_committee(document: Document) -> str | None:
+    """"Ủy ban nhân dân tỉnh" for a plan of the UBND tỉnh Thanh Hóa: how its own offices are
+    named ("Chánh Văn phòng Ủy ban nhân dân tỉnh")."""
+    issuer = document.header.issuer
+    if issuer is None or not issuer.name.startswith("Ủy ban nhân dân"):
+        return None
+    name = issuer.name
+    if issuer.locality and name.endswith(issuer.locality):
+        name = name[: -len(issuer.locality)]
+    return name.strip()
+
+
 def _enclosing_owner(owners: list[tuple[Span, str | None, str]], offset: int) -> str | None:
+    """The owner of the innermost section holding ``offset`` (sections in pre-order): an
+    earlier heading's unit does not own the items of a later section that names none."""
     best = None
     for (a, b), owner, _ in owners:
-        if a <= offset and owner is not None:
+        if a <= offset < b:
             best = owner
     return best
 
@@ -206,7 +222,9 @@ def _subject(chunk: str, start: int) -> str | None:
     prefix = _SUBJECT_PREFIX_RE.match(chunk)
     pos = prefix.end() if prefix else 0
     first = next((f for f in find_mentions(chunk) if f[0][0] >= pos - 1), None)
-    if first and first[0][0] <= pos + 1:
+    # "Các thành viên Đoàn thực hiện": the name starts after the plural.
+    plural = re.match(r"các\s+", chunk[pos:], re.IGNORECASE)
+    if first and first[0][0] <= pos + (plural.end() if plural else 1):
         return first[1]
     return None
 
@@ -274,6 +292,16 @@ def _roles_in_item(chunk: str, start: int, page: int | None, owner: str | None,
                 # "A chủ trì, phối hợp với B" and "A phối hợp với B": B works with A on the task
                 # (guideline 1.2: B coordinates even where it leads elsewhere).
                 registry.add(name, span, chunk[span[0] - start:span[1] - start], page, "coordinate")
+    # "Xe ô tô do Văn phòng Sở bố trí", "do Sở Tài chính chủ trì": the agent of a passive
+    # does the task.
+    for m in re.finditer(r"(?<!\w)do\s+(?:các\s+)?", chunk):
+        for i, (span, name) in enumerate(mentions):
+            if span[0] - start == m.end() and i not in labelled:
+                verbs = _verb_roles(_mask(chunk, mentions, start)[span[1] - start:span[1] - start + 30])
+                if verbs and chunk[span[1] - start:span[1] - start + 30].split()[:1] != ["và"]:
+                    labelled.add(i)
+                    registry.add(name, span, chunk[span[0] - start:span[1] - start], page,
+                                 "lead" if verbs[0] == "lead" else "implement")
     # "đề nghị các bộ phận, các phòng, ngành có liên quan, trưởng các thôn quan tâm triển khai":
     # every unit listed after the request implements.
     for m in _ASSIGN_RE.finditer(chunk):
@@ -311,7 +339,8 @@ def _roles_in_item(chunk: str, start: int, page: int | None, owner: str | None,
         if own_subject is not None and subj_index is not None:
             for i in range(subj_index + 1, len(mentions)):
                 gap = chunk[mentions[i - 1][0][1] - start:mentions[i][0][0] - start]
-                if i in labelled or not re.fullmatch(r"\s*(?:,|;|và|,\s*và)\s*", gap):
+                # "Đối với Đoàn kiểm tra: Các thành viên Đoàn thực hiện": the body and its members.
+                if i in labelled or not re.fullmatch(r"\s*(?:,|;|và|,\s*và|:)\s*(?:các\s+)?", gap, re.IGNORECASE):
                     break
                 listed.append(i)
                 labelled.add(i)

@@ -39,6 +39,21 @@ def test_units_distributive_recipients():
     assert distribute("Phòng: TH, VX;") == []
     assert distribute("Chánh VP, các PVP UBND tỉnh") == ["Chánh Văn phòng Ủy ban nhân dân tỉnh", "Phó Chánh Văn phòng Ủy ban nhân dân tỉnh"]
     assert distribute("CT, PCT UBND TP") == ["Chủ tịch Ủy ban nhân dân thành phố", "Phó Chủ tịch Ủy ban nhân dân thành phố"]
+    assert distribute("Thủ tướng, các Phó Thủ tướng Chính phủ;") == ["Thủ tướng Chính phủ", "Phó Thủ tướng Chính phủ"]
+    assert distribute("Chánh, các PCVP UBND tỉnh;") == ["Chánh Văn phòng Ủy ban nhân dân tỉnh", "Phó Chánh Văn phòng Ủy ban nhân dân tỉnh"]
+
+
+def test_units_offices_of_the_issuing_committee_in_recipients():
+    # Guideline 1.3: "VPUB: CVP, các PCVP" names the Office's heads, of the issuer's committee.
+    committee = "Ủy ban nhân dân tỉnh"
+    assert distribute("VPUB: + CVP, các PCVP (đ/b);", committee) == [
+        "Chánh Văn phòng Ủy ban nhân dân tỉnh", "Phó Chánh Văn phòng Ủy ban nhân dân tỉnh"]
+    assert distribute("TTUB: CT, các PCT;", committee) == ["Chủ tịch Ủy ban nhân dân tỉnh", "Phó Chủ tịch Ủy ban nhân dân tỉnh"]
+    # The Office's departments by code: the Office receives too.
+    assert distribute("VPUBTP: CVP, các PCVP, các phòng, đơn vị: ĐMPT, TH;", "Ủy ban nhân dân thành phố")[-1] == \
+        "Văn phòng Ủy ban nhân dân thành phố"
+    # Without a committee issuer (a Party or Front plan) the line is left as it is.
+    assert distribute("VPUB: CVP, các PCVP") == ["VPUB: CVP, các PCVP"]
 
 
 def test_units_hoang_cat_roles():
@@ -104,6 +119,10 @@ def test_units_one_cell_per_line_task_table_gives_column_roles():
     ("- Đồng chí Ủy viên Ban Thường vụ Đảng ủy, Chủ tịch Ủy ban MTTQ Việt Nam xã lãnh đạo, chỉ đạo chung",
      "Chủ tịch Ủy ban Mặt trận Tổ quốc Việt Nam xã"),
     ("6. Phó chủ tịch phụ trách lĩnh vực Công tác Xã hội", "Phó Chủ tịch phụ trách lĩnh vực Công tác Xã hội"),
+    # A person's name before the office (1105/KH-ĐKT): people are not units, the office is.
+    ("4.1. Ông. Hoàng Văn Thuân - Trưởng đoàn: Phụ trách chung; chủ trì các buổi làm việc", "Trưởng đoàn"),
+    ("6.1. Các thành viên Đoàn thực hiện nghiêm túc Kế hoạch", "Thành viên Đoàn"),
+    ("- Ông Nguyễn Văn A – Phó Trưởng đoàn: tổng hợp báo cáo", "Phó Trưởng đoàn"),
 ])
 def test_units_subject_after_apposition_and_portfolio(text, subject):
     from analyzer.extract.units import _subject
@@ -120,3 +139,42 @@ def test_units_partner_of_phoi_hop_voi_coordinates_even_where_it_leads():
     roles = {u.name: u.roles for u in find_units(doc, [])[0]}
     assert roles["Sở Tư pháp"] == ["lead", "coordinate", "implement"]
     assert "coordinate" in roles["Công an tỉnh"] and "coordinate" in roles["Sở Tài chính"]
+
+
+def _units_of(text: str) -> dict[str, list[str]]:
+    from analyzer import normalize, parse
+    from analyzer.extract.units import find_units
+    from analyzer.models import Page, Source
+    doc = parse(normalize(Source(path="t.txt", sha256="0", format="txt", pages=[Page(1, text)])))
+    return {u.name: u.roles for u in find_units(doc, [])[0]}
+
+
+def test_units_heading_owner_ends_with_its_section():
+    # 980/KH-UBND: "4. Sở Tài chính và UBND các xã bố trí ngân sách" owns its own items, not
+    # those of section 5, which names no unit.
+    roles = _units_of("KẾ HOẠCH\nIII. TỔ CHỨC THỰC HIỆN\n4. Sở Tài chính và Sở Nội vụ\n- Bố trí kinh phí.\n"
+                      "5. Chế độ báo cáo\n- Định kỳ báo cáo kết quả về Ủy ban nhân dân tỉnh.\n")
+    assert roles["Sở Tài chính"] == ["implement"] and roles["Sở Nội vụ"] == ["implement"]
+
+
+def test_units_agent_of_a_passive_does_the_task():
+    roles = _units_of("KẾ HOẠCH\n5. Nguồn lực\n5.2. Phương tiện: Xe ô tô 7 chỗ do Văn phòng Sở Công Thương bố trí.\n"
+                      "5.3. Hội trường do Sở Tài chính chủ trì, bố trí.\n")
+    assert roles["Văn phòng Sở Công Thương"] == ["implement"]
+    assert roles["Sở Tài chính"] == ["lead"]
+
+
+def test_units_as_article_points_at_the_article_not_the_recipients():
+    # 1627/QĐ-UBND: "Như Điều 2" gives the units of Điều 2, whose section runs on through the
+    # signature and Nơi nhận in the text; "VP: Tỉnh ủy, HĐND tỉnh" is the Offices, not the bodies.
+    from tests.conftest import corpus_path
+    plan = analyze(corpus_path("text", "1627_QĐ-UBND_QuangNgai_2025.txt"))
+    roles = {u.name: u.roles for u in plan.units}
+    assert "receive" in roles["Giám đốc Sở Tài chính"]
+    assert "receive" in roles["Văn phòng Tỉnh ủy"]
+    assert "Tỉnh ủy" not in roles and "Hội đồng nhân dân tỉnh" not in roles
+
+
+def test_units_special_zone_keeps_its_name():
+    assert find_mentions("Chủ tịch UBND các xã, phường, đặc khu Lý Sơn và Sở Tài chính")[0][1] == \
+        "Chủ tịch Ủy ban nhân dân các xã, phường, đặc khu Lý Sơn"
