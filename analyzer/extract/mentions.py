@@ -14,7 +14,7 @@ from ..structure.issuer import expand_abbreviations, expand_with_map
 from ..vietnamese import LOWER, UPPER, fold, normalize_tone_placement
 
 # Hà Nội and other cities write "Thành phố" with a capital: locality words match either case.
-_LOCALITY_WORDS = r"(?:(?:[Tt]ỉnh|[Tt]hành\s+phố|[Hh]uyện|[Qq]uận|[Tt]hị\s+xã|[Xx]ã(?!\s+hội)|[Pp]hường|[Tt]hị\s+trấn|cấp\s+(?:tỉnh|huyện|xã)|thôn)(?!\s+ủy))"
+_LOCALITY_WORDS = r"(?:(?:[Tt]ỉnh|[Tt]hành\s+phố|[Hh]uyện|[Qq]uận|[Tt]hị\s+xã|[Xx]ã(?!\s+hội)|[Pp]hường|[Tt]hị\s+trấn|cấp\s+(?:tỉnh|huyện|xã)(?:,\s*cấp\s+(?:tỉnh|huyện|xã))*|thôn|tổ\s+dân\s+phố)(?!\s+ủy))"
 
 
 @dataclass(frozen=True)
@@ -90,7 +90,9 @@ _STOP = (
 _LOWER_WORD = rf"(?!(?:{'|'.join(_STOP)})(?![{LOWER}]))[{LOWER}]+"
 # A capital glued to more capitals or digits is an abbreviation ("ĐĐBQH&HĐND", "Cục A03"),
 # not the start of a name word.
-_COMPONENT = rf"[{UPPER}][{LOWER}]*(?![{UPPER}\d&])(?:\s+{_LOWER_WORD}){{0,3}}"
+# A role verb written with a capital ("MTTQ Phối hợp với UBND xã") starts the predicate.
+_CAPITAL_VERB = rf"(?!(?:Phối\s+hợp|Chủ\s+trì|Thực\s+hiện|Tham\s+mưu|Triển\s+khai|Chịu\s+trách)(?![{LOWER}]))"
+_COMPONENT = rf"{_CAPITAL_VERB}[{UPPER}][{LOWER}]*(?![{UPPER}\d&])(?:\s+{_LOWER_WORD}){{0,3}}"
 _NAME_TAIL_RE = re.compile(rf"\s+(?:và\s+)?{_COMPONENT}(?:(?:\s*[-–,&]\s*|\s+và\s+|\s+){_COMPONENT})*")
 _BOARD_TAIL_RE = re.compile(rf"(?:\s+(?:các|và|{_LOWER_WORD}|[{UPPER}][{LOWER}]*)){{1,12}}?(?=\s*[,;.()]|\s*$|\s+(?:chủ|phối|thực|tổ|có|trong|theo))")
 # Officials named by their portfolio: "Cán bộ phụ trách lĩnh vực giám sát và phản biện xã hội".
@@ -103,11 +105,11 @@ _LOCALITY_TAIL_RE = re.compile(
     rf"|\s+của\s+Quốc\s+hội\b"  # "các Ủy ban của Quốc hội"
     rf"|\s+(?:xã|phường|thị\s+trấn)(?:\s*,\s*(?:xã|phường|thị\s+trấn|đặc\s+khu))+{_SPECIAL_ZONE}"  # "phường, xã"
     rf"|\s+(?:{_LOCALITY_WORDS})(?:\s+[{UPPER}][{LOWER}]*(?:\s+[{UPPER}][{LOWER}]*){{0,3}})?(?![{LOWER}])"
-    rf"|\s+các\s+(?:xã|phường|thị\s+trấn|huyện|thôn|tỉnh)(?:\s*,\s*(?:xã|phường|thị\s+trấn|đặc\s+khu|thôn|thành\s+phố))*{_SPECIAL_ZONE}"
+    rf"|\s+các\s+(?:xã|phường|thị\s+trấn|huyện|thôn|tổ\s+dân\s+phố|tỉnh)(?:\s*,\s*(?:xã|phường|thị\s+trấn|đặc\s+khu|thôn|thành\s+phố))*{_SPECIAL_ZONE}"
     rf"(?:\s+trực\s+thuộc\s+trung\s+ương)?"
 )
 # Heads whose unit is named by the body that follows: "Chủ tịch Ủy ban nhân dân tỉnh".
-_OFFICE_HEADS = ("Chủ tịch", "Phó Chủ tịch", "Phó Chánh Văn phòng", "Lãnh đạo Văn phòng", "Giám đốc", "Phó Giám đốc", "Thủ trưởng", "Thường trực",
+_OFFICE_HEADS = ("Chủ tịch", "Phó Chủ tịch", "Văn phòng cơ quan", "Phó Chánh Văn phòng", "Lãnh đạo Văn phòng", "Giám đốc", "Phó Giám đốc", "Thủ trưởng", "Thường trực",
                  "Ban Thường trực", "Văn phòng", "Lãnh đạo", "Trưởng", "Phó Trưởng", "Bí thư", "Chánh Văn phòng",
                  "Vụ trưởng", "Người đứng đầu", "người đứng đầu", "Tổ đảng ở", "Chủ nhiệm", "Thành viên", "Chuyên viên")
 # Party committees that own a board: "Ban Tuyên giáo và Dân vận Tỉnh ủy", "Văn phòng Đảng ủy".
@@ -280,6 +282,9 @@ _TRAILING_LOCALITY_RE = re.compile(
     rf"\s(?:các\s+)?(?:{_LOCALITY_WORDS})(?:\s*,\s*(?:xã|phường|thị\s+trấn|thành\s+phố))*$"
 )
 _SHARED_OFFICE_RE = re.compile(r"^(Thường trực|Ban Thường vụ|Văn phòng|Lãnh đạo)\s")
+# Bodies with a Thường trực of their own, to which a listed "Thường trực" carries over; "Thường
+# trực HĐND, Ủy ban bầu cử xã" and "..., UBND xã" name the committees themselves.
+_HAS_STANDING_BODY = ("Đảng ủy", "Tỉnh ủy", "Huyện ủy", "Thành ủy", "Hội đồng nhân dân", "Ủy ban Mặt trận")
 
 
 def _share_list_parts(expanded: str, spans: list[tuple[int, int]], names: list[str]) -> list[str]:
@@ -304,7 +309,7 @@ def _share_list_parts(expanded: str, spans: list[tuple[int, int]], names: list[s
             office = None
         if office and re.fullmatch(r"\s*,\s*", gap) and not _SHARED_OFFICE_RE.match(names[i]) \
                 and not names[i].lower().startswith("các") \
-                and not (office.group(1) == "Thường trực" and names[i].startswith("Ủy ban nhân dân")):
+                and not (office.group(1) == "Thường trực" and not names[i].startswith(_HAS_STANDING_BODY)):
             names[i] = f"{office.group(1)} {names[i]}"
     return names
 

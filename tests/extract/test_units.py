@@ -178,3 +178,18 @@ def test_units_as_article_points_at_the_article_not_the_recipients():
 def test_units_special_zone_keeps_its_name():
     assert find_mentions("Chủ tịch UBND các xã, phường, đặc khu Lý Sơn và Sở Tài chính")[0][1] == \
         "Chủ tịch Ủy ban nhân dân các xã, phường, đặc khu Lý Sơn"
+
+
+@pytest.mark.parametrize("text, names", [
+    # Only bodies with a standing committee of their own take a listed "Thường trực".
+    ("phối hợp với Thường trực Hội đồng nhân dân, Ủy ban bầu cử xã thực hiện",
+     ["Thường trực Hội đồng nhân dân xã", "Ủy ban bầu cử xã"]),
+    ("Thường trực Đảng ủy, Hội đồng nhân dân xã", ["Thường trực Đảng ủy xã", "Thường trực Hội đồng nhân dân xã"]),
+    # A capitalised role verb is not part of the name.
+    ("- Sở Tài chính Chủ trì, phối hợp với Sở Nội vụ", ["Sở Tài chính", "Sở Nội vụ"]),
+    # Levels listed after a board.
+    ("Ban Chỉ huy PTDS cấp tỉnh, cấp xã chủ trì", ["Ban Chỉ huy Phòng thủ dân sự cấp tỉnh, cấp xã"]),
+    ("- Ban CTMT TDP (Thực hiện)", ["Ban Công tác Mặt trận tổ dân phố"]),
+])
+def test_units_list_names(text, names):
+    assert [name for _, name in find_mentions(text)] == names
