@@ -155,7 +155,10 @@ def find_units(document: Document, exclude: list[Span]) -> tuple[list[Unit], cal
                 registry.add(name, span, full[span[0]:span[1]], text.page_at(span[0]), role)
         parts = distribute(item, committee)
         if len(parts) > 1:
-            mentions = [((start, start + len(item)), name) for part in parts for _, name in find_mentions(part)]
+            # A part the gazetteer cannot read is still the office the line names ("Thủ tướng
+            # Chính phủ" of "Thủ tướng, các Phó Thủ tướng Chính phủ").
+            mentions = [((start, start + len(item)), name) for part in parts
+                        for name in ([n for _, n in find_mentions(part)] or [whole_recipient(part)]) if name]
         else:
             # A note inside the line ("PCVP (NC) UBND tỉnh") is blanked, offsets kept.
             mentions = find_mentions(re.sub(r"\([^()]*\)", lambda m: " " * len(m.group(0)), item), start)
@@ -239,6 +242,7 @@ def _mask(chunk: str, mentions: list[tuple[Span, str]], start: int) -> str:
 
 
 _UNIT_MARK = "§"  # stands for a unit name in a masked item
+_UNIT_MARK_RE = re.compile(rf"{_UNIT_MARK}+|\b(?:và|các)\b")
 # Monitoring is of others: "kiểm tra, đôn đốc các sở", "giám sát việc thực hiện"; "tăng cường
 # kiểm tra, phát hiện vi phạm" is the task itself.
 _MONITORED_RE = re.compile(rf"[^.;]{{0,80}}?(?:{_UNIT_MARK}|\bviệc\b|kết\s+quả|tiến\s+độ|tình\s+hình|thực\s+hiện)", re.IGNORECASE)
@@ -309,6 +313,9 @@ def _roles_in_item(chunk: str, start: int, page: int | None, owner: str | None,
         verb = next((v for v in gz.verb_cues["implement"].finditer(chunk, m.end())
                      if not any(a <= v.start() + start < b for (a, b), _ in mentions)), None)
         stop = verb.start() if verb else len(chunk)
+        # The list ends with its clause: "đề nghị X phản ánh về Y; ... trình Z" assigns X only.
+        clause = re.compile(r"[;.](?:\s|$)").search(chunk, m.end())
+        stop = min(stop, clause.start()) if clause else stop
         # "chỉ đạo X làm T" assigns only when X follows at once ("chỉ đạo thống nhất của X" does not).
         if m.group("direct") and not any(span[0] - start == m.end() for span, _ in mentions):
             continue
@@ -328,6 +335,14 @@ def _roles_in_item(chunk: str, start: int, page: int | None, owner: str | None,
             if span[0] - start == m.end() and i not in labelled:
                 labelled.add(i)
                 registry.add(name, span, chunk[span[0] - start:span[1] - start], page, None)
+    # "UBND tỉnh yêu cầu các Sở ... triển khai": the requester hands the task on.
+    # ("Các Phó Chủ tịch chỉ đạo thực hiện" is their own task: no unit follows the verb.)
+    handed = re.match(r"\s*(?:yêu\s+cầu|đề\s+nghị|giao|chỉ\s+đạo)\s+(?:cho\s+)?(?:các\s+)?",
+                      chunk[mentions[0][0][1] - start:], re.IGNORECASE) if mentions else None
+    if own_subject is not None and handed and mentions[0][1] == own_subject and len(mentions) > 1 \
+            and mentions[1][0][0] - start <= mentions[0][0][1] - start + handed.end():
+        registry.add(own_subject, mentions[0][0], chunk[mentions[0][0][0] - start:mentions[0][0][1] - start], page, None)
+        subject = None
     if subject is not None:
         subject_roles = _verb_roles(_mask(chunk, mentions, start))
         subj_index = next((i for i, (s, n) in enumerate(mentions) if n == subject), None)
@@ -344,7 +359,11 @@ def _roles_in_item(chunk: str, start: int, page: int | None, owner: str | None,
                     break
                 listed.append(i)
                 labelled.add(i)
-        for role in subject_roles or ["implement"]:
+        # A heading that only names its unit ("3. Sở Tài chính") gives no role itself: its
+        # items do.
+        bare_heading = own_subject is not None and not re.search(
+            r"[^\W\d_]", _UNIT_MARK_RE.sub("", _SUBJECT_PREFIX_RE.sub("", _mask(chunk, mentions, start), count=1)))
+        for role in subject_roles or ([] if bare_heading else ["implement"]):
             for i in listed:
                 span, name = mentions[i]
                 registry.add(name, span, chunk[span[0] - start:span[1] - start], page, role)

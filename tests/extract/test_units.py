@@ -193,3 +193,22 @@ def test_units_special_zone_keeps_its_name():
 ])
 def test_units_list_names(text, names):
     assert [name for _, name in find_mentions(text)] == names
+
+
+def test_units_requester_hands_the_task_on():
+    # "UBND tỉnh yêu cầu các Sở ... triển khai": the Sở implement, the committee only asks;
+    # "Các Phó Chủ tịch chỉ đạo thực hiện" is the vice-chairs' own task.
+    roles = _units_of("KẾ HOẠCH\nIV. TỔ CHỨC THỰC HIỆN\nỦy ban nhân dân tỉnh yêu cầu các Sở, ban, ngành và "
+                      "Ủy ban nhân dân các xã triển khai thực hiện Kế hoạch này.\n"
+                      "- Các Phó Chủ tịch Ủy ban nhân dân tỉnh chỉ đạo thực hiện.\n")
+    assert roles["Ủy ban nhân dân tỉnh"] == []
+    assert "implement" in roles["Ủy ban nhân dân các xã"]
+    assert "implement" in roles["Phó Chủ tịch Ủy ban nhân dân tỉnh"]
+
+
+def test_units_assignment_ends_with_its_clause():
+    # 552/KH-UBND: "đề nghị X phản ánh về Y ...; ... trình Z xem xét": only X is asked.
+    roles = _units_of("KẾ HOẠCH\nIV. TỔ CHỨC THỰC HIỆN\nTrong quá trình thực hiện nếu có khó khăn, đề nghị các "
+                      "cơ quan, đơn vị phản ánh về Sở Khoa học và Công nghệ; trường hợp vượt thẩm quyền, Sở Khoa học "
+                      "và Công nghệ tổng hợp báo cáo và đề xuất, trình Ủy ban nhân dân tỉnh xem xét.\n")
+    assert "implement" not in roles.get("Ủy ban nhân dân tỉnh", [])
