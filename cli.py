@@ -261,6 +261,23 @@ def train_activities(
     out.print(f"Đã ghi mô hình và MODEL_CARD.md vào {output}/", markup=False)
 
 
+@train_app.command("ocr-lm")
+def train_ocr_lm(
+    shared: Annotated[Optional[Path], typer.Option(help="Kho văn bản chung (mặc định ../shared/corpus).")] = None,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Tệp ghi mô hình (mặc định analyzer/data/syllable_lm.tsv.gz).")] = None,
+) -> None:
+    """Đếm âm tiết và cặp âm tiết của các văn bản text/ (trừ các văn bản giữ lại) cho bộ sửa âm tiết sau OCR."""
+    from analyzer.normalize.syllable_lm import build, default_output
+
+    text_dir = (shared or Path(__file__).resolve().parent.parent / "shared" / "corpus") / "text"
+    if not text_dir.is_dir():
+        err.print(f"Không thấy thư mục văn bản {text_dir}", markup=False)
+        raise typer.Exit(code=1)
+    result = build(text_dir, output or default_output())
+    out.print(f"{result['texts']} văn bản, {result['syllables']} âm tiết ({result['distinct']} khác nhau), "
+              f"{result['pairs']} cặp; đã ghi {result['output']} ({result['bytes']} byte).", markup=False)
+
+
 @app.command()
 def version() -> None:
     """In phiên bản."""

@@ -185,6 +185,7 @@ def ocr_pages(path: Path, fmt: str, data: bytes, pages: list, mode: str, workers
     ``searchable``: also write the document as a PDF whose OCR'd pages carry a text layer."""
     from ..models import Page, PageStatus
     from ..normalize.ocr_repair import repair_ocr
+    from ..normalize.ocr_syllables import repair_syllables
     from ..normalize.unicode import apply_glyph_fixes as glyph_fix
 
     if fmt == "image":
@@ -209,8 +210,9 @@ def ocr_pages(path: Path, fmt: str, data: bytes, pages: list, mode: str, workers
     results = recognise(images, len(numbers), workers, progress, want_pdf=searchable is not None, dpi=dpi)
     by_number = {p.number: i for i, p in enumerate(pages)}
     for number, (words, width, _) in zip(numbers, results):
-        # Glyph fixes first: the confusion table is written in clean glyphs ("W/v", not "W⁄v").
-        text = repair_ocr(glyph_fix(words_to_text(words, width)))
+        # Glyph fixes first: the confusion table is written in clean glyphs ("W/v", not "W⁄v");
+        # then the syllables the table does not list, by the syllable LM (ocr_syllables.py).
+        text = repair_syllables(repair_ocr(glyph_fix(words_to_text(words, width))))
         pages[by_number[number]] = Page(number, text, PageStatus.USABLE)
     if searchable is not None:
         write_searchable_pdf(searchable, data if fmt == "pdf" else None, len(pages),
