@@ -30,8 +30,10 @@ def model_card(m: dict) -> str:
         "document genres (laws, decisions without a plan), nor for items outside the parts that hold activities.",
         "",
         "## Data",
-        "`corpora/activities/`: 31 real plans (2 seed plans, commune and district level; 29 provincial plans of "
-        "../shared/corpus/text), items annotated by reading (guideline version 2, `corpora/activities/GUIDELINE.md`).",
+        f"`corpora/activities/`: {len(split['train']) + len(split['test'])} real plans and decisions with plans (the 2 seed "
+        "plans, commune and district level; provincial plans of November 2025; commune Mặt trận plans; Sở Công "
+        "Thương Lào Cai plans; decisions of UBND tỉnh and a ministry with their plans; the Đảng đoàn Quốc hội plan), "
+        "items annotated by reading (guideline version 3, `corpora/activities/GUIDELINE.md`).",
         f"Split by document (`corpora/activities/SPLIT.tsv`): {len(split['train'])} training documents, "
         f"{split['train_items']} items; {len(split['test'])} held-out documents, {split['test_items']} items, levels "
         f"{', '.join(split['levels_test'])}. Held out: {', '.join(split['test'])}.",
@@ -102,7 +104,7 @@ def model_card(m: dict) -> str:
         "## History",
         "- Version 1 (2026-11-23): held-out item micro-F1 0.732, macro-F1 0.759, document micro-F1 0.935; "
         "cross-validation micro-F1 0.766 (0.741 with each fold's thresholds tuned on the other folds).",
-        f"- Version 2 ({m['trained']}): every change chosen by cross-validation on the training documents only "
+        "- Version 2 (2026-11-23): every change chosen by cross-validation on the training documents only "
         "(out-of-fold item micro-F1, thresholds tuned on the same items / on the other folds). Cue lists revised "
         "from the out-of-fold errors, following the guideline (\"label what the item does, not words it merely "
         "mentions\"): council, law and office names no longer fire campaign, \"theo hướng dẫn\" and "
@@ -120,10 +122,20 @@ def model_card(m: dict) -> str:
         "these choices. After seeing them (support F1 0.36), strong cues for direct support to people (\"hỗ trợ "
         "người dân / hộ / đối tượng\", \"cứu trợ\") were tried by cross-validation: no gain (0.815 / 0.794), so "
         "not adopted; nothing was changed after the held-out scoring.",
+        "- Version 2, more data (2026-11-23): 21 more training documents annotated by reading (batches D and E, "
+        "779 items: commune Mặt trận plans, Sở Công Thương plans, decisions with plans, the Đảng đoàn Quốc hội "
+        "plan); the test documents unchanged. Trained on them under guideline version 2 the held-out figures fell "
+        "(item micro-F1 0.750, macro 0.774, document 0.930; inspection precision 0.54): the new batches read "
+        "sanctions and \"quán triệt\" differently. Guideline version 3 settles ten such points by the convention of "
+        "the training documents of batches A-C (48 items relabelled, the test documents untouched); retrained: "
+        "held-out item micro-F1 0.765, macro 0.778, document 0.936 (version 2 on 23 documents: 0.765 / 0.794 / "
+        "0.936). C 2, 4, 8 give the same cross-validated micro-F1 (0.791-0.793), so C stays 4. More data of these "
+        "kinds did not move the item micro-F1: the gap to 0.85 is the model's (agreement between annotators 0.945).",
         "",
         "## Limits",
-        "- 31 documents, 29 of them provincial plans of November 2025; the held-out commune and district plans "
-        "are the two seeds. Rare types (visual, print, loudspeaker, contest, meeting, production) have few "
+        "- The held-out documents are 6 provincial plans of November 2025 and the two seeds (the only district-level "
+        "plan); the held-out labels follow guideline version 2, which version 3 changed on ten points (sanctions, "
+        "quán triệt, hội nghị tập huấn...), so a few held-out labels may follow the older reading. Rare types (visual, print, loudspeaker, contest, meeting, production) have few "
         "training examples and rely on the cue lists.",
         "- The segmentation rules and the cue lists of version 1 were written by reading the corpus, held-out "
         "documents included; the thresholds, C and the feature set were chosen by cross-validation on the training documents "
