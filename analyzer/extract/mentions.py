@@ -71,7 +71,7 @@ def gazetteer() -> Gazetteer:
         levels={fold(h["words"]): h.get("level") for h in data["heads"]},
         department=department,
         departments=tuple(sorted(departments, key=len, reverse=True)),
-        collective=re.compile(data["collective"]["pattern"]),
+        collective=_collective_pattern(data["collective"]),
         not_units=re.compile(data["not_units"]["pattern"]),
         label_cues=label_cues,
         verb_cues=verb_cues,
@@ -117,6 +117,20 @@ _PARTY_OWNERS = ("Tỉnh ủy", "Huyện ủy", "Đảng ủy", "Thành ủy")
 _NEEDS_NAME = ("Sở", "Phòng", "Bộ", "Cục", "Chi cục", "Công chức", "Trung tâm", "Ban", "Tiểu ban", "Báo",
                "Đài Phát thanh", "Văn phòng", "Hội", "Ủy ban", "Lãnh đạo", "Đảng đoàn", "Ban Quản lý", "Tổ đảng ở", "Thành viên", "Đảng ủy cơ quan", "Trưởng", "Cán bộ", "Chuyên viên", "Bí thư", "Thanh tra", "Hiệp hội",
                "Chủ nhiệm")
+
+
+def _collective_pattern(spec: dict) -> re.Pattern:
+    """The collective rule of data/units.yaml: "các" + kinds (after a comma or "và", a
+    repeated "các" excepted), each with its qualifiers, and a tail; or, without "các", a comma
+    list of kinds or one kind + "liên quan"."""
+    kinds = "|".join(spec["kinds"])
+    qualified = rf"(?:{kinds})(?:\s+(?:{'|'.join(spec['qualifiers'])}))?(?![\w])"
+    tail = rf"(?:\s+(?:{'|'.join(spec['tails'])}))?"
+    listed = rf"(?:\s*,\s*(?!các\s)|\s+và\s+(?!các\s)(?=(?:{kinds})(?:[\s,;.]|$)))"
+    with_cac = rf"(?:[Cc]ác|[Tt]oàn\s+thể\s+các|[Mm]ọi)\s+{qualified}(?:{listed}{qualified})*{tail}"
+    bare_list = rf"(?:[Cc]ơ\s+quan|[Đđ]ơn\s+vị|[Ss]ở)(?:\s*,\s*{qualified})+(?:\s+(?:có\s+)?liên\s+quan)?"
+    bare_one = r"(?:[Cc]ơ\s+quan|[Đđ]ơn\s+vị|[Đđ]ịa\s+phương)\s+(?:có\s+)?liên\s+quan|[Tt]ổ\s+chức\s+chính\s+trị\s*-\s*xã\s+hội"
+    return re.compile(f"(?:{with_cac}|{bare_list}|{bare_one})")
 
 
 def _complete(text: str, start: int, end: int, head: str, deps: dict[tuple[int, int], str]) -> int:

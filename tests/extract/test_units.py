@@ -11,6 +11,7 @@ from analyzer.extract.recipients import whole_recipient as _whole_recipient
 from tests.conftest import HOANG_CAT, LUC_NAM
 
 HEADS = load_yaml("units.yaml")["heads"]
+COLLECTIVE_EXAMPLES = load_yaml("units.yaml")["collective"]["examples"]
 
 
 @pytest.mark.parametrize("head", HEADS, ids=lambda h: h["words"])
@@ -212,3 +213,11 @@ def test_units_assignment_ends_with_its_clause():
                       "cơ quan, đơn vị phản ánh về Sở Khoa học và Công nghệ; trường hợp vượt thẩm quyền, Sở Khoa học "
                       "và Công nghệ tổng hợp báo cáo và đề xuất, trình Ủy ban nhân dân tỉnh xem xét.\n")
     assert "implement" not in roles.get("Ủy ban nhân dân tỉnh", [])
+
+
+@pytest.mark.parametrize("example", COLLECTIVE_EXAMPLES, ids=lambda e: e["text"])
+def test_units_collective_examples(example):
+    # Guideline 1.4: one unit per written form; the scorer ignores a leading "các" and case.
+    from analyzer.evaluate_items import unit_name_key
+    found = find_mentions(example["text"])
+    assert found and unit_name_key(found[0][1]) == unit_name_key(example["name"]), (example, found)
