@@ -60,7 +60,7 @@ _ISSUING_FORMULA_RE = re.compile(r"(?:ban\s+hành|xây\s+dựng|lập)\s+(?:Kế
 # của X" and "Ban Chỉ đạo" do not assign).
 _ASSIGN_RE = re.compile(
     r"(?<!\w)(?:đề\s+nghị|(?<!được\s)(?<!bàn\s)giao(?!\s+(?:thông|dịch|lưu|tiếp|nhận|thương|ban))|yêu\s+cầu"
-    r"|(?<![Bb]an\s)(?<!sự\s)(?P<direct>chỉ\s+đạo))\s+", re.IGNORECASE)
+    r"|(?<![Bb]an\s)(?<!sự\s)(?P<direct>chỉ\s+đạo|đôn\s+đốc|hướng\s+dẫn|phân\s+công(?:\s+cho)?))\s+", re.IGNORECASE)
 _SUBJECT_PREFIX_RE = re.compile(
     r"^(?:[-+•*]\s*|[a-zđ]\)\s*|\d+(?:\.\d+)*[.)]\s*|Điều\s+\d+\.\s*)?(?:(?:Giao|Đề nghị|Đối với|Yêu cầu|Riêng)\s+)?"
     # "Đồng chí Ủy viên Ban Thường vụ Đảng ủy, Chủ tịch ...": the person's Party post is an

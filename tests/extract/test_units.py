@@ -221,3 +221,12 @@ def test_units_collective_examples(example):
     from analyzer.evaluate_items import unit_name_key
     found = find_mentions(example["text"])
     assert found and unit_name_key(found[0][1]) == unit_name_key(example["name"]), (example, found)
+
+
+def test_units_told_through_another_body_do_the_task():
+    # Guideline 1.4: "hướng dẫn / đôn đốc / phân công X <task>" gives X the task.
+    roles = _units_of("KẾ HOẠCH\nIV. TỔ CHỨC THỰC HIỆN\n1. Sở Tài chính\n- Hướng dẫn các cơ quan, đơn vị thực hiện "
+                      "kiểm kê tài sản.\n- Đôn đốc Ủy ban nhân dân các xã triển khai Kế hoạch.\n")
+    assert "implement" in roles["các cơ quan, đơn vị"]
+    assert "implement" in roles["Ủy ban nhân dân các xã"]
+    assert "monitor" in roles["Sở Tài chính"]
