@@ -324,8 +324,13 @@ def _roles_in_item(chunk: str, start: int, page: int | None, owner: str | None,
         sentence_end = chunk.find(". ", stop)
         extra = [r for r in _verb_roles(_mask(chunk, mentions, start)[stop:sentence_end if sentence_end != -1 else None])
                  if r in ("report", "monitor")]
+        assigned = [i for i, (span, _) in enumerate(mentions) if m.end() <= span[0] - start < stop and i not in labelled]
+        # "đề nghị các tổ chức, cá nhân liên quan phối hợp, triển khai": asked to work together.
+        if assigned and re.match(r"\s*(?:chủ\s+động\s+|tích\s+cực\s+)?phối\s+hợp(?!\s+(?:với|cùng))",
+                                 chunk[mentions[assigned[-1]][0][1] - start:], re.IGNORECASE):
+            extra.append("coordinate")
         for i, (span, name) in enumerate(mentions):
-            if m.end() <= span[0] - start < stop and i not in labelled:
+            if i in assigned:
                 labelled.add(i)
                 for role in ["implement", *extra]:
                     registry.add(name, span, chunk[span[0] - start:span[1] - start], page, role)

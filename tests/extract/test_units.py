@@ -230,3 +230,9 @@ def test_units_told_through_another_body_do_the_task():
     assert "implement" in roles["các cơ quan, đơn vị"]
     assert "implement" in roles["Ủy ban nhân dân các xã"]
     assert "monitor" in roles["Sở Tài chính"]
+
+
+def test_units_asked_to_cooperate_coordinate():
+    roles = _units_of("KẾ HOẠCH\nTrên đây là Kế hoạch của Sở Công Thương, đề nghị các tổ chức, cá nhân liên quan "
+                      "phối hợp, triển khai thực hiện./.\n")
+    assert roles["các tổ chức, cá nhân liên quan"] == ["coordinate", "implement"]
