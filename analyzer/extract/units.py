@@ -253,9 +253,12 @@ def _verb_roles(chunk: str) -> list[str]:
     gz = gazetteer()
     lowered = chunk.lower()
     lead_at = gz.verb_cues["lead"].search(lowered)
+    lead_spans = [m.span() for m in gz.verb_cues["lead"].finditer(lowered)]
     roles = []
     for role, cue in gz.verb_cues.items():
         for m in cue.finditer(lowered):
+            if role != "lead" and any(a <= m.start() < b for a, b in lead_spans):
+                continue  # "chỉ đạo" of "chỉ đạo chung"
             if role == "coordinate" and lead_at and lead_at.start() < m.start():
                 continue  # the lead's partners coordinate, not the lead
             if role == "monitor" and not _MONITORED_RE.match(chunk, m.end()):
@@ -263,6 +266,16 @@ def _verb_roles(chunk: str) -> list[str]:
             roles.append(role)
             break
     return roles
+
+
+def _first_verb_role(text: str) -> str | None:
+    """The role of the first role verb in ``text`` (before any other)."""
+    best = None
+    for role, cue in gazetteer().verb_cues.items():
+        m = cue.search(text.lower())
+        if m and (best is None or m.start() < best[0]):
+            best = (m.start(), role)
+    return best[1] if best else None
 
 
 def _roles_in_item(chunk: str, start: int, page: int | None, owner: str | None,
@@ -325,14 +338,27 @@ def _roles_in_item(chunk: str, start: int, page: int | None, owner: str | None,
         extra = [r for r in _verb_roles(_mask(chunk, mentions, start)[stop:sentence_end if sentence_end != -1 else None])
                  if r in ("report", "monitor")]
         assigned = [i for i, (span, _) in enumerate(mentions) if m.end() <= span[0] - start < stop and i not in labelled]
+        # Only the list right after the request: "đề nghị X, Y phản ánh về Z" asks X and Y.
+        for k in range(1, len(assigned)):
+            gap = chunk[mentions[assigned[k - 1]][0][1] - start:mentions[assigned[k]][0][0] - start]
+            if not re.fullmatch(r"\s*(?:,|;|và|,\s*và)?\s*(?:các\s+|cho\s+)?", gap, re.IGNORECASE):
+                assigned = assigned[:k]
+                break
         # "đề nghị các tổ chức, cá nhân liên quan phối hợp, triển khai": asked to work together.
         if assigned and re.match(r"\s*(?:chủ\s+động\s+|tích\s+cực\s+)?phối\s+hợp(?!\s+(?:với|cùng))",
                                  chunk[mentions[assigned[-1]][0][1] - start:], re.IGNORECASE):
             extra.append("coordinate")
+        # "đề nghị X kịp thời phản ánh về Y": X reports; the task's first verb decides.
+        after = _mask(chunk, mentions, start)[mentions[assigned[-1]][0][1] - start:sentence_end if sentence_end != -1 else None] \
+            if assigned else ""
+        first = "report" if re.match(r"\s*(?:kịp\s+thời\s+)?phản\s+ánh", after, re.IGNORECASE) else _first_verb_role(after)
+        base = [] if first == "report" else ["implement"]
+        if first == "report" and "report" not in extra:
+            extra.append("report")
         for i, (span, name) in enumerate(mentions):
             if i in assigned:
                 labelled.add(i)
-                for role in ["implement", *extra]:
+                for role in [*base, *extra]:
                     registry.add(name, span, chunk[span[0] - start:span[1] - start], page, role)
     # Receivers of reports and advice get no role: "báo cáo (về) UBND", "tham mưu cho UBND".
     for m in re.finditer(r"(?:báo\s+cáo|gửi|tham\s+mưu(?:\s+cho)?|trình|đề\s+xuất(?:\s+với)?|phản\s+ánh|chịu\s+trách\s+nhiệm\s+trước|của)\s+(?:[^;.]{0,60}?\s)?(?:về|cho|lên|với)?\s*", chunk, re.IGNORECASE):

@@ -236,3 +236,13 @@ def test_units_asked_to_cooperate_coordinate():
     roles = _units_of("KẾ HOẠCH\nTrên đây là Kế hoạch của Sở Công Thương, đề nghị các tổ chức, cá nhân liên quan "
                       "phối hợp, triển khai thực hiện./.\n")
     assert roles["các tổ chức, cá nhân liên quan"] == ["coordinate", "implement"]
+
+
+def test_units_request_to_report_problems():
+    # 159/KH-UBND: "đề nghị các cơ quan, đơn vị kịp thời phản ánh về Sở ... tổng hợp, báo cáo
+    # UBND thành phố": the bodies asked report; the Sở and the committee are not asked.
+    roles = _units_of("KẾ HOẠCH\nTrên đây là Kế hoạch truyền thông năm 2025. Trong quá trình thực hiện, nếu có khó "
+                      "khăn, đề nghị các cơ quan, đơn vị kịp thời phản ánh về Sở Nông nghiệp và Môi trường tổng hợp, "
+                      "báo cáo Ủy ban nhân dân thành phố xem xét, quyết định./.\n")
+    assert roles["các cơ quan, đơn vị"] == ["report"]
+    assert "implement" not in roles.get("Ủy ban nhân dân thành phố", [])
