@@ -352,7 +352,10 @@ def _roles_in_item(chunk: str, start: int, page: int | None, owner: str | None,
         after = _mask(chunk, mentions, start)[mentions[assigned[-1]][0][1] - start:sentence_end if sentence_end != -1 else None] \
             if assigned else ""
         first = "report" if re.match(r"\s*(?:kịp\s+thời\s+)?phản\s+ánh", after, re.IGNORECASE) else _first_verb_role(after)
-        base = [] if first == "report" else ["implement"]
+        # "chỉ đạo X chủ động tham mưu ..., phối hợp ... kiểm tra": X advises, coordinates,
+        # monitors; "implement" only when the task has no other role verb, or one of its own.
+        clause_roles = [r for r in _verb_roles(after) if r != "lead" or first == "lead"]
+        base = [] if first == "report" else [r for r in clause_roles if r not in extra] or ["implement"]
         if first == "report" and "report" not in extra:
             extra.append("report")
         for i, (span, name) in enumerate(mentions):

@@ -246,3 +246,15 @@ def test_units_request_to_report_problems():
                       "báo cáo Ủy ban nhân dân thành phố xem xét, quyết định./.\n")
     assert roles["các cơ quan, đơn vị"] == ["report"]
     assert "implement" not in roles.get("Ủy ban nhân dân thành phố", [])
+
+
+def test_units_assigned_take_the_roles_of_their_task():
+    # Lào Cai mining plan: "chỉ đạo các phòng chuyên môn, lực lượng Công an xã, phường chủ động
+    # tham mưu ... và phối hợp ... kiểm tra": advise and coordinate, not a bare implement;
+    # "lực lượng" before a named body is not a kind of its own.
+    roles = _units_of("KẾ HOẠCH\nIV. TỔ CHỨC THỰC HIỆN\n- Tăng cường chỉ đạo các phòng chuyên môn, lực lượng Công an "
+                      "xã, phường chủ động tham mưu cho cấp ủy các giải pháp phòng ngừa vi phạm và phối hợp với chính "
+                      "quyền địa phương kiểm tra, giám sát, theo dõi để kịp thời phát hiện, xử lý vi phạm.\n")
+    assert {"advise", "coordinate"} <= set(roles["các phòng chuyên môn"])
+    assert "implement" not in roles["các phòng chuyên môn"]
+    assert "Công an xã, phường" in roles
