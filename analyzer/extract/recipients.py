@@ -12,6 +12,7 @@ from functools import lru_cache
 from ..data import load_tsv
 from ..models import Document, Span
 from ..structure.issuer import expand_abbreviations
+from ..vietnamese import normalize_tone_placement
 from .mentions import canonical_name, find_mentions
 
 _DISTRIBUTIVE_RE = re.compile(r"^(?:[Cc]ác\s+)?(?P<head>[Ss]ở|[Pp]hòng|Bộ|Ban|VP|Văn\s+phòng)\s*:\s*(?P<list>.+)$")
@@ -120,9 +121,19 @@ def pointed_units(document: Document, item: str) -> list[tuple[Span, str]]:
 def recipient_items(document: Document) -> list[tuple[int, str]]:
     """(offset, text) of each Nơi nhận item in the normalized text."""
     text = document.text.text
+    toned = normalize_tone_placement(text)  # "Uỷ" -> "Ủy", same length
+    if len(toned) != len(text):
+        toned = text
     out = []
     for item in document.header.recipients:
         idx = text.rfind(item)
-        if idx != -1:
-            out.append((idx, item))
+        if idx == -1:
+            # The header's line may be wrapped in the text ("Ban xây dựng Đảng,\nVP Đảng uỷ")
+            # or spelled "Uỷ": match word by word, offsets of the text.
+            pattern = r"\s+".join(re.escape(w) for w in normalize_tone_placement(item).split())
+            found = list(re.finditer(pattern, toned))
+            if found:
+                out.append((found[-1].start(), text[found[-1].start():found[-1].end()]))
+            continue
+        out.append((idx, item))
     return out

@@ -258,3 +258,13 @@ def test_units_assigned_take_the_roles_of_their_task():
     assert {"advise", "coordinate"} <= set(roles["các phòng chuyên môn"])
     assert "implement" not in roles["các phòng chuyên môn"]
     assert "Công an xã, phường" in roles
+
+
+def test_units_recipient_line_wrapped_in_the_text():
+    # 16/KH-MTTQ: the header's line "Uỷ ban Kiểm tra Đảng uỷ, Ban xây dựng Đảng, VP Đảng uỷ" is
+    # wrapped after "Đảng," in the text and spelled "Uỷ": its three bodies still receive.
+    from tests.conftest import corpus_path
+    plan = analyze(corpus_path("text", "16_KH-MTTQ-BTT_XaLuongMinh_2025.txt"))
+    roles = {u.name: u.roles for u in plan.units}
+    for name in ("Ủy ban Kiểm tra Đảng ủy", "Ban Xây dựng Đảng", "Văn phòng Đảng ủy"):
+        assert "receive" in roles[name], name
