@@ -158,6 +158,15 @@ def _complete(text: str, start: int, end: int, head: str, deps: dict[tuple[int, 
     duty = _DUTY_TAIL_RE.match(text, end) if head.startswith(_DUTY_HEADS) else None
     if duty:
         return duty.end()  # "Phó Chủ tịch phụ trách lĩnh vực Công tác Xã hội"
+    if head == "Cổng Thông tin điện tử":
+        # "Cổng TTĐT của Chính phủ", "Cổng TTĐT của Bộ Xây dựng": the portal's owner names it.
+        owner = re.match(r"\s+của\s+(?:Chính\s+phủ|(?=Bộ\s))", text[end:])
+        if owner and owner.group(0).rstrip().endswith("phủ"):
+            return end + owner.end()
+        if owner:
+            ministry = gz.department.match(text, end + owner.end() + len("Bộ"))
+            if ministry:
+                return ministry.end()
     if head == "Ban Quản lý":
         tail = _BOARD_TAIL_RE.match(text, end)  # "Ban Quản lý các khu công nghệ cao và khu công nghiệp"
         if tail:
@@ -219,6 +228,7 @@ def canonical_name(raw: str) -> str:
     name = expand_abbreviations(name)
     name = re.sub(r"\s*[-–]\s*", " - ", name)
     name = re.sub(r"\s+", " ", name).strip(" ,;.:")
+    name = re.sub(r" ,", ",", name)  # "Các Bộ , cơ quan ngang Bộ"
     return name[:1].upper() + name[1:] if name[:1].islower() and not name.startswith("các") else name
 
 
@@ -293,7 +303,7 @@ def _raw_name(expanded: str, a: int, b: int, deps: dict[tuple[int, int], str]) -
 
 # A bare locality (no place name): "xã", "các xã, thị trấn", "huyện".
 _TRAILING_LOCALITY_RE = re.compile(
-    rf"\s(?:các\s+)?(?:{_LOCALITY_WORDS})(?:\s*,\s*(?:xã|phường|thị\s+trấn|thành\s+phố))*$"
+    rf"\s(?:các\s+)?(?:{_LOCALITY_WORDS})(?:\s*,\s*(?:xã|phường|thị\s+trấn|thành\s+phố))*(?:\s+trực\s+thuộc\s+trung\s+ương)?$"
 )
 _SHARED_OFFICE_RE = re.compile(r"^(Thường trực|Ban Thường vụ|Văn phòng|Lãnh đạo)\s")
 # Bodies with a Thường trực of their own, to which a listed "Thường trực" carries over; "Thường
@@ -322,6 +332,7 @@ def _share_list_parts(expanded: str, spans: list[tuple[int, int]], names: list[s
         if office and " và " in names[i - 1][office.end():]:
             office = None
         if office and re.fullmatch(r"\s*,\s*", gap) and not _SHARED_OFFICE_RE.match(names[i]) \
+                and not names[i].startswith(_OFFICE_HEADS) \
                 and not names[i].lower().startswith("các") \
                 and not (office.group(1) == "Thường trực" and not names[i].startswith(_HAS_STANDING_BODY)):
             names[i] = f"{office.group(1)} {names[i]}"
