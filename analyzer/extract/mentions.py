@@ -222,6 +222,11 @@ def _spelling(head: str) -> str:
     return spelled if spelled[:1] == head[:1] else head[:1] + spelled[1:]
 
 
+_FRONT_AT_LEVEL_RE = re.compile(
+    r"^((?:các\s+)?(?:Phó\s+)?(?:Chủ\s+tịch\s+|Thường\s+trực\s+|Ban\s+Thường\s+trực\s+)?)Mặt\s+trận\s+Tổ\s+quốc"
+    r"(?=(?:\s+Việt\s+Nam)?\s+(?:xã|phường|thị\s+trấn|tỉnh|huyện|thành\s+phố|cấp|các)\b)", re.IGNORECASE)
+
+
 def canonical_name(raw: str) -> str:
     """Abbreviations expanded, dashes spaced, Uỷ/Ủy unified, notes dropped."""
     name = re.sub(r"\s*\((?:b/c|p/h|t/h|để [^)]*|đ/b)\)\s*$", "", raw.strip(), flags=re.IGNORECASE)
@@ -229,6 +234,8 @@ def canonical_name(raw: str) -> str:
     name = re.sub(r"\s*[-–]\s*", " - ", name)
     name = re.sub(r"\s+", " ", name).strip(" ,;.:")
     name = re.sub(r" ,", ",", name)  # "Các Bộ , cơ quan ngang Bộ"
+    # "MTTQ xã", "Phó Chủ tịch MTTQ xã": the Front at a level acts through its committee.
+    name = _FRONT_AT_LEVEL_RE.sub(r"\1Ủy ban Mặt trận Tổ quốc", name)
     return name[:1].upper() + name[1:] if name[:1].islower() and not name.startswith("các") else name
 
 

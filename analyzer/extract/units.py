@@ -62,7 +62,7 @@ _ASSIGN_RE = re.compile(
     r"(?<!\w)(?:đề\s+nghị|(?<!được\s)(?<!bàn\s)giao(?!\s+(?:thông|dịch|lưu|tiếp|nhận|thương|ban))|yêu\s+cầu"
     r"|(?<![Bb]an\s)(?<!sự\s)(?P<direct>chỉ\s+đạo|đôn\s+đốc|hướng\s+dẫn|phân\s+công(?:\s+cho)?))\s+", re.IGNORECASE)
 _SUBJECT_PREFIX_RE = re.compile(
-    r"^(?:[-+•*]\s*|[a-zđ]\)\s*|\d+(?:\.\d+)*[.)]\s*|Điều\s+\d+\.\s*)?(?:(?:Giao|Đề nghị|Đối với|Yêu cầu|Riêng)\s+)?"
+    r"^(?:[-+•*]\s*|[a-zđ][.)]\s*|\d+(?:\.\d+)*[.)]\s*|Điều\s+\d+\.\s*)?(?:(?:Giao|Đề nghị|Đối với|Yêu cầu|Riêng)\s+)?"
     # "Đồng chí Ủy viên Ban Thường vụ Đảng ủy, Chủ tịch ...": the person's Party post is an
     # apposition; the office after it is the subject.
     r"(?:Căn\s+cứ\s+[^,;]{3,60},\s*)?"  # "Căn cứ kế hoạch này, Giám đốc các Sở, ... xây dựng"
@@ -226,7 +226,7 @@ def _subject(chunk: str, start: int) -> str | None:
     pos = prefix.end() if prefix else 0
     first = next((f for f in find_mentions(chunk) if f[0][0] >= pos - 1), None)
     # "Các thành viên Đoàn thực hiện": the name starts after the plural.
-    plural = re.match(r"các\s+", chunk[pos:], re.IGNORECASE)
+    plural = re.match(r"các\s+(?:ông\s+bà\s+|ông\s+|bà\s+)?", chunk[pos:], re.IGNORECASE)  # "Các ông bà Phó Chủ tịch"
     if first and first[0][0] <= pos + (plural.end() if plural else 1):
         return first[1]
     return None

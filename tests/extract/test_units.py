@@ -124,6 +124,7 @@ def test_units_one_cell_per_line_task_table_gives_column_roles():
     ("4.1. Ông. Hoàng Văn Thuân - Trưởng đoàn: Phụ trách chung; chủ trì các buổi làm việc", "Trưởng đoàn"),
     ("6.1. Các thành viên Đoàn thực hiện nghiêm túc Kế hoạch", "Thành viên Đoàn"),
     ("- Ông Nguyễn Văn A – Phó Trưởng đoàn: tổng hợp báo cáo", "Phó Trưởng đoàn"),
+    ("g. Các ông bà Phó Chủ tịch MTTQ xã có trách nhiệm theo dõi", "Phó Chủ tịch Ủy ban Mặt trận Tổ quốc xã"),
 ])
 def test_units_subject_after_apposition_and_portfolio(text, subject):
     from analyzer.extract.units import _subject
@@ -191,6 +192,9 @@ def test_units_special_zone_keeps_its_name():
     # Levels listed after a board.
     ("Ban Chỉ huy PTDS cấp tỉnh, cấp xã chủ trì", ["Ban Chỉ huy Phòng thủ dân sự cấp tỉnh, cấp xã"]),
     ("- Ban CTMT TDP (Thực hiện)", ["Ban Công tác Mặt trận tổ dân phố"]),
+    # The Front at a level acts through its committee: "MTTQ xã" is the Ủy ban MTTQ xã.
+    ("các cấp ủy Đảng, Mặt trận Tổ quốc Việt Nam tỉnh và", ["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"]),
+    ("g. Các ông bà Phó Chủ tịch MTTQ xã có trách nhiệm", ["Phó Chủ tịch Ủy ban Mặt trận Tổ quốc xã"]),
 ])
 def test_units_list_names(text, names):
     assert [name for _, name in find_mentions(text)] == names
