@@ -35,6 +35,8 @@ _GROUP_RE = re.compile(r"^(?:[IVXLC]{1,6}|[A-ZĐ])\.?$")
 _GROUP_TITLE_RE = re.compile(r"^(?P<label>[IVXLC]{1,6})\.\s+\S")
 _ELLIPSIS_RE = re.compile(r"^[….\s]+$")  # "…......" where rows were cut from the annex
 _MAX_HEADER_WORDS = 6  # header cells are short labels
+# "(1) / (2) / ...": a header row numbering the columns, not columns of its own.
+_COLUMN_NUMBER_RE = re.compile(r"^\(\d{1,2}\)$")
 
 
 def is_number_header(cell: str) -> bool:
@@ -91,7 +93,7 @@ def one_cell_per_line_tables(text: Text, first: int = 0, last: int | None = None
             i += 1
             continue
         j = _skip_header(cell, i + 1, last)
-        header = [None] + [column_role(cell(k)) for k in range(i + 1, j)]
+        header = [None] + [column_role(cell(k)) for k in range(i + 1, j) if not _COLUMN_NUMBER_RE.match(cell(k))]
         if not {"task", "target"} & set(header) or not any(r in (*UNIT_ROLES, "deadline") for r in header):
             i += 1
             continue

@@ -298,11 +298,12 @@ def _roles_in_item(chunk: str, start: int, page: int | None, owner: str | None,
                     labelled.add(i)
     # "chủ trì, phối hợp với X" and "phối hợp với X": X coordinates (and the subject of the
     # second does too, from its verb).
-    for m in re.finditer(r"phối\s+hợp\s+(?:chặt\s+chẽ\s+)?(?:với|cùng)\s+", chunk, re.IGNORECASE):
-        clause_end = len(chunk)
-        nxt = re.search(r"[;.]|\s(?:để|trong|thực hiện|triển khai|tổ chức|tham mưu|xây dựng|kiểm tra)\s", chunk[m.end():])
-        if nxt:
-            clause_end = m.end() + nxt.start()
+    for m in re.finditer(r"(?:phối|kết)\s+hợp\s+(?:chặt\s+chẽ\s+)?(?:với|cùng)\s+", chunk, re.IGNORECASE):
+        # The partners end with the clause or the task's verb; a verb inside a name ("các tổ
+        # chức chính trị - xã hội") does not end them.
+        clause_end = next((m.end() + n.start() for n in re.finditer(
+            r"[;.]|\s(?:để|trong|thực hiện|triển khai|tổ chức|tham mưu|xây dựng|kiểm tra)\s", chunk[m.end():])
+            if not any(a <= m.end() + n.start() + 1 + start < b for (a, b), _ in mentions)), len(chunk))
         for i, (span, name) in enumerate(mentions):
             if m.end() <= span[0] - start < clause_end and i not in labelled:
                 labelled.add(i)
@@ -341,7 +342,8 @@ def _roles_in_item(chunk: str, start: int, page: int | None, owner: str | None,
         # Only the list right after the request: "đề nghị X, Y phản ánh về Z" asks X and Y.
         for k in range(1, len(assigned)):
             gap = chunk[mentions[assigned[k - 1]][0][1] - start:mentions[assigned[k]][0][0] - start]
-            if not re.fullmatch(r"\s*(?:,|;|và|,\s*và)?\s*(?:các\s+|cho\s+)?", gap, re.IGNORECASE):
+            # ("các phòng chuyên môn, lực lượng Công an xã": a force named by its body.)
+            if not re.fullmatch(r"\s*(?:,|;|và|,\s*và)?\s*(?:các\s+|cho\s+|lực\s+lượng\s+)?", gap, re.IGNORECASE):
                 assigned = assigned[:k]
                 break
         # "đề nghị các tổ chức, cá nhân liên quan phối hợp, triển khai": asked to work together.

@@ -72,3 +72,16 @@ def test_rows_keep_their_columns_across_groups_page_break_header_and_empty_cells
 def test_a_table_without_a_task_column_is_no_task_table():
     text = _text("TT\nHọ và tên\nChức vụ\nGhi chú\n1\nNguyễn Văn A là thành viên\nTrưởng đoàn\n")
     assert one_cell_per_line_tables(text) == []
+
+
+def test_a_header_row_numbering_the_columns_is_not_a_column():
+    # The Lào Cai draft numbers its columns "(1) ... (5)" under the header: the rows keep the
+    # header's grid, so "Công an tỉnh" is in the lead column.
+    text = _text("TT\nTên nhiệm vụ\nSở, ngành chủ trì tham mưu\nĐơn vị phối hợp thực hiện\n"
+                 "Thời gian thực hiện\nGhi chú\n(1)\n(2)\n(3)\n(4)\n(5)\n"
+                 "1\nXử lý dứt điểm các hành vi khai thác khoáng sản bằng tàu cuốc\nCông an tỉnh\n"
+                 "Các Sở, ban, ngành và địa phương\nXong trong Quý II/2026\n")
+    [table] = one_cell_per_line_tables(text)
+    assert table.columns == (None, "task", "lead", "coordinate", "deadline", None)
+    [row] = table.rows
+    assert dict(zip(_cells(text, row), row.columns))["Công an tỉnh"] == "lead"

@@ -272,3 +272,20 @@ def test_units_recipient_line_wrapped_in_the_text():
     roles = {u.name: u.roles for u in plan.units}
     for name in ("Ủy ban Kiểm tra Đảng ủy", "Ban Xây dựng Đảng", "Văn phòng Đảng ủy"):
         assert "receive" in roles[name], name
+
+
+def test_units_partners_run_past_a_verb_inside_a_name():
+    # 153/KH-UBND Cần Thơ: "tổ chức" in "các tổ chức chính trị - xã hội" is no verb, so the
+    # partners go on to "các cơ quan báo chí"; "kết hợp với" names partners as "phối hợp với".
+    roles = _units_of("KẾ HOẠCH\nIV. TỔ CHỨC THỰC HIỆN\n1. Sở Văn hóa, Thể thao và Du lịch\nc) Phối hợp với các sở, "
+                      "ban, ngành và các tổ chức chính trị - xã hội, các cơ quan báo chí triển khai các hoạt động "
+                      "phòng ngừa xã hội.\nd) Tổ chức hội nghị, kết hợp với Đài Phát thanh tỉnh tuyên truyền.\n")
+    assert "coordinate" in roles["các cơ quan báo chí"]
+    assert "coordinate" in roles["Đài Phát thanh tỉnh"]
+
+
+def test_units_assigned_list_reads_through_luc_luong():
+    # Lào Cai draft: "chỉ đạo các phòng chuyên môn, lực lượng Công an xã, phường chủ động tham mưu".
+    roles = _units_of("KẾ HOẠCH\nIV. TỔ CHỨC THỰC HIỆN\n10. Công an tỉnh\n- Tăng cường chỉ đạo các phòng chuyên "
+                      "môn, lực lượng Công an xã, phường chủ động tham mưu cho cấp ủy các giải pháp phòng ngừa.\n")
+    assert "advise" in roles["Công an xã, phường"]
