@@ -63,10 +63,17 @@ def model_card(m: dict) -> str:
             f"{_met(item['micro_f1'], TARGETS['item_micro_f1'])}, macro-F1 {_met(item['macro_f1'], TARGETS['item_macro_f1'])}; "
             f"micro precision {item['micro_precision']:.3f}, recall {item['micro_recall']:.3f}.",
             "",
-            "Inter-annotator agreement on the same 322 items (a second annotator, blind, same guideline; "
-            "`corpora/agreement/activities/README.md`): micro-F1 0.945, macro-F1 0.966. The labels are consistent; "
-            "the gap to them is the model's.",
-            "",
+        ]
+        if m.get("agreement"):
+            agree = m["agreement"]
+            lines += [
+                f"Inter-annotator agreement on the same {agree['items']} items (a second annotator, blind, guideline "
+                f"version 2; `corpora/agreement/activities/README.md`), against the gold labels: micro-F1 "
+                f"{agree['micro_f1']:.3f}, macro-F1 {agree['macro_f1']:.3f}. The labels are consistent; the gap to "
+                "them is the model's.",
+                "",
+            ]
+        lines += [
             f"Document level (the set of types each plan contains, from segmentation + classification): micro-F1 "
             f"{_met(doc['micro_f1'], TARGETS['document_micro_f1'])} (precision {doc['micro_precision']:.3f}, recall "
             f"{doc['micro_recall']:.3f}); from the gold items instead of the segments: "
@@ -131,11 +138,17 @@ def model_card(m: dict) -> str:
         "held-out item micro-F1 0.765, macro 0.778, document 0.936 (version 2 on 23 documents: 0.765 / 0.794 / "
         "0.936). C 2, 4, 8 give the same cross-validated micro-F1 (0.791-0.793), so C stays 4. More data of these "
         "kinds did not move the item micro-F1: the gap to 0.85 is the model's (agreement between annotators 0.945).",
+        "- Test labels brought to guideline version 3 (2026-11-23): the 8 held-out documents were re-read on the ten "
+        "decisions of version 3 only, blind to the model (22 of 322 items changed, listed in the guideline). Same "
+        "model (trained on the training documents, unchanged): held-out item micro-F1 0.765 -> 0.788, macro "
+        "0.778 -> 0.784, document 0.936 unchanged. The second annotation (version 2) agrees with the gold at "
+        "micro-F1 0.928 (0.945 before). Tried by cross-validation and not adopted: LSA features (SVD, 100-300 "
+        "dimensions, of syllable TF-IDF fitted on 6,932 unlabelled paragraphs of the corpus, held-out texts "
+        "excluded): 0.790-0.794 out of fold, nested 0.763-0.772 (0.792 / 0.765 without).",
         "",
         "## Limits",
         "- The held-out documents are 6 provincial plans of November 2025 and the two seeds (the only district-level "
-        "plan); the held-out labels follow guideline version 2, which version 3 changed on ten points (sanctions, "
-        "quán triệt, hội nghị tập huấn...), so a few held-out labels may follow the older reading. Rare types (visual, print, loudspeaker, contest, meeting, production) have few "
+        "plan); their labels were brought to guideline version 3 after it was written (blind to the model). Rare types (visual, print, loudspeaker, contest, meeting, production) have few "
         "training examples and rely on the cue lists.",
         "- The segmentation rules and the cue lists of version 1 were written by reading the corpus, held-out "
         "documents included; the thresholds, C and the feature set were chosen by cross-validation on the training documents "

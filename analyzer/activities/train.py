@@ -211,6 +211,28 @@ def evaluate(model: ActivityModel, docs: list[GoldDocument]) -> dict:
             "segmentation": segmentation(docs)}
 
 
+AGREEMENT = CORPUS.parent / "agreement" / "activities"
+
+
+def agreement(test_docs: list[GoldDocument], folder: Path = AGREEMENT) -> dict | None:
+    """Micro/macro-F1 of the second annotation (``folder``, same items in the same order)
+    against the gold labels of the held-out documents; None where there is none."""
+    second, gold = [], []
+    for doc in test_docs:
+        path = folder / f"{doc.stem}.jsonl"
+        if not path.exists():
+            continue
+        rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+        if len(rows) != len(doc.items):
+            continue  # not the same items: no item-by-item comparison
+        second += [row["types"] for row in rows]
+        gold += [item.types for item in doc.items]
+    if not gold:
+        return None
+    s = scores(_matrix(second), _matrix(gold))
+    return {"items": len(gold), "micro_f1": s["micro_f1"], "macro_f1": s["macro_f1"]}
+
+
 def train_activities(output: Path, seed: int = 0, corpus: Path = CORPUS, shared_text: Path = SHARED_TEXT,
                      progress=None) -> dict:
     """Train, tune, save and measure; returns the metrics written to metrics.json."""
@@ -250,7 +272,8 @@ def train_activities(output: Path, seed: int = 0, corpus: Path = CORPUS, shared_
                          "train_items": len(items.texts), "test_items": sum(len(d.items) for d in test_docs),
                          "levels_test": sorted({d.level for d in test_docs})},
                "thresholds": {code: {"t_model": float(t_model[j]), "t_cue": float(t_cue[j])} for j, code in enumerate(LABELS)},
-               "cross_validation": cv, "held_out": held_out, "segmentation_train": train_seg,
+               "cross_validation": cv, "held_out": held_out, "agreement": agreement(test_docs),
+               "segmentation_train": train_seg,
                "features": {"word_ngrams": len(model.word_vocabulary), "char_ngrams": len(model.char_vocabulary)}}
     (output / "metrics.json").write_text(json.dumps(metrics, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     from .card import model_card
