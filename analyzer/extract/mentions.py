@@ -39,7 +39,8 @@ def _head_alt(words: list[str]) -> str:
     "ban hành"); later words match in any case ("Phó chủ tịch", "Ban xây dựng Đảng")."""
     def one(w: str) -> str:
         first, rest = w.split(" ", 1) if " " in w else (w, "")
-        rest_pat = rf"\s+(?i:{re.escape(rest).replace(chr(92) + ' ', chr(92) + 's+')})" if rest else ""
+        # Hurried texts drop a head's commas ("Báo và Phát thanh Truyền hình").
+        rest_pat = rf"\s+(?i:{re.escape(rest).replace(chr(92) + ' ', chr(92) + 's+').replace(',', ',?')})" if rest else ""
         return re.escape(first) + rest_pat
     return "|".join(one(w) for w in sorted(words, key=len, reverse=True))
 
@@ -67,7 +68,8 @@ def gazetteer() -> Gazetteer:
     verb_cues = {r: re.compile(rf"(?<!\w)(?:{_alt(c)})(?!\w)", re.IGNORECASE) for r, c in roles["verbs"].items()}
     return Gazetteer(
         head=head,
-        spellings={h.lower(): h for h in sorted(variants, key=lambda v: v[:1].islower())},
+        spellings={k: h for h in sorted(variants, key=lambda v: v[:1].islower())
+                   for k in (h.lower(), h.lower().replace(",", ""))},
         levels={fold(h["words"]): h.get("level") for h in data["heads"]},
         department=department,
         departments=tuple(sorted(departments, key=len, reverse=True)),

@@ -66,6 +66,9 @@ _SUBJECT_PREFIX_RE = re.compile(
     # "Đồng chí Ủy viên Ban Thường vụ Đảng ủy, Chủ tịch ...": the person's Party post is an
     # apposition; the office after it is the subject.
     r"(?:Căn\s+cứ\s+[^,;]{3,60},\s*)?"  # "Căn cứ kế hoạch này, Giám đốc các Sở, ... xây dựng"
+    # "Định kỳ 6 tháng, hàng năm, giữa nhiệm kỳ, Sở Công Thương tổ chức sơ kết": the time comes
+    # first (its parts are lower case; the subject's name is not).
+    r"(?:(?:Định\s+kỳ|Hằng\s+năm|Hàng\s+năm|Hằng\s+quý|Hàng\s+quý|Hằng\s+tháng|Hàng\s+tháng)(?:(?-i:[^,;.A-ZĐ]){0,30},\s*){1,4})?"
     r"(?:(?:các\s+)?(?:đồng\s+chí|đ/c)\s+)?(?:(?:Ủy|Uỷ)\s+viên\s+[^,;]{3,60},\s*)?"
     # "Ông. Hoàng Văn Thuân - Trưởng đoàn: Phụ trách chung": the office after the person's
     # name is the subject (people are not units).
@@ -290,7 +293,11 @@ def _roles_in_item(chunk: str, start: int, page: int | None, owner: str | None,
         for m in cue.finditer(chunk):
             line_end = chunk.find("\n", m.end())
             line_end = len(chunk) if line_end == -1 else line_end
-            stop = re.search(r"[;.]\s|\s-\s[A-ZĐ]|Đơn vị|Kết quả|Thời gian", chunk[m.end():line_end])
+            # "Cơ quan thực hiện: Sở A; Sở B; Báo C": a semicolon before another unit goes on
+            # with the list.
+            unit_starts = {span[0] - start for span, _ in mentions}
+            stop = next((x for x in re.finditer(r"[;.]\s+|\s-\s[A-ZĐ]|Đơn vị|Kết quả|Thời gian", chunk[m.end():line_end])
+                         if not (x.group(0).startswith(";") and m.end() + x.end() in unit_starts)), None)
             seg_end = m.end() + (stop.start() if stop else line_end - m.end())
             for i, (span, name) in enumerate(mentions):
                 if m.end() <= span[0] - start < seg_end:

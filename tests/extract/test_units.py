@@ -289,3 +289,20 @@ def test_units_assigned_list_reads_through_luc_luong():
     roles = _units_of("KẾ HOẠCH\nIV. TỔ CHỨC THỰC HIỆN\n10. Công an tỉnh\n- Tăng cường chỉ đạo các phòng chuyên "
                       "môn, lực lượng Công an xã, phường chủ động tham mưu cho cấp ủy các giải pháp phòng ngừa.\n")
     assert "advise" in roles["Công an xã, phường"]
+
+
+def test_units_subject_after_a_time_adverbial():
+    # Đề án 08 of Sở Công Thương: "Định kỳ 6 tháng, hàng năm, giữa nhiệm kỳ, Sở Công Thương tổ chức sơ kết".
+    roles = _units_of("KẾ HOẠCH\nIV. TỔ CHỨC THỰC HIỆN\nĐịnh kỳ 6 tháng, hàng năm, giữa nhiệm kỳ, Sở Công Thương tổ "
+                      "chức sơ kết, đánh giá kết quả thực hiện và báo cáo Ủy ban nhân dân tỉnh.\n")
+    assert "implement" in roles["Sở Công Thương"]
+    assert "report" in roles["Sở Công Thương"]
+
+
+def test_units_label_list_goes_on_past_semicolons():
+    # 7360/KH-UBND Lai Châu: "Cơ quan thực hiện: Sở A; Sở B; Báo C và các sở, ngành có liên quan."
+    roles = _units_of("KẾ HOẠCH\nII. NHIỆM VỤ\n1. Tuyên truyền pháp luật\n- Cơ quan thực hiện: Sở Khoa học và Công "
+                      "nghệ; Sở Tư pháp; Báo và Phát thanh Truyền hình Lai Châu và các sở, ngành có liên quan.\n"
+                      "- Thời gian: Năm 2025; tổng kết, báo cáo.\n")
+    assert "implement" in roles["Sở Tư pháp"]
+    assert "implement" in roles["Báo và Phát thanh, Truyền hình Lai Châu"]
