@@ -251,6 +251,10 @@ _UNIT_MARK_RE = re.compile(rf"{_UNIT_MARK}+|\b(?:và|các)\b")
 _MONITORED_RE = re.compile(rf"[^.;]{{0,80}}?(?:{_UNIT_MARK}|\bviệc\b|kết\s+quả|tiến\s+độ|tình\s+hình|thực\s+hiện)", re.IGNORECASE)
 
 
+# A partner list right before a task verb: "phối hợp với §§§, §§§ triển khai ...".
+_PARTNERS_BEFORE_RE = re.compile(rf"(?:phối|kết)\s+hợp\s+(?:chặt\s+chẽ\s+)?(?:với|cùng)\s+(?:[{_UNIT_MARK},;\s]|và\s|các\s|triển\s+khai\s|thực\s+hiện\s|tổ\s+chức\s)+$")
+
+
 def _verb_roles(chunk: str) -> list[str]:
     """The roles the verbs of an item give its subject, in cue order."""
     gz = gazetteer()
@@ -265,6 +269,11 @@ def _verb_roles(chunk: str) -> list[str]:
             if role == "coordinate" and lead_at and lead_at.start() < m.start():
                 continue  # the lead's partners coordinate, not the lead
             if role == "monitor" and not _MONITORED_RE.match(chunk, m.end()):
+                continue
+            if role == "implement" and (_PARTNERS_BEFORE_RE.search(lowered, 0, m.start())
+                                        or lowered[max(0, m.start() - 3):m.start()] == "để "):
+                # "phối hợp với các cơ quan triển khai": the joint task is coordination; "tham
+                # mưu các giải pháp ... để triển khai": a purpose, not the unit's task.
                 continue
             roles.append(role)
             break

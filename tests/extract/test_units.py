@@ -306,3 +306,13 @@ def test_units_label_list_goes_on_past_semicolons():
                       "- Thời gian: Năm 2025; tổng kết, báo cáo.\n")
     assert "implement" in roles["Sở Tư pháp"]
     assert "implement" in roles["Báo và Phát thanh, Truyền hình Lai Châu"]
+
+
+def test_units_joint_task_with_partners_is_coordination():
+    # 159/KH-UBND Cần Thơ: "2. Sở Tài chính / Căn cứ chức năng, nhiệm vụ, phối hợp với các cơ quan, đơn
+    # vị liên quan triển khai thực hiện Kế hoạch": the Sở coordinates; "để triển khai" is a purpose.
+    roles = _units_of("KẾ HOẠCH\nIV. TỔ CHỨC THỰC HIỆN\n2. Sở Tài chính\nCăn cứ chức năng, nhiệm vụ, phối hợp với các "
+                      "cơ quan, đơn vị liên quan triển khai thực hiện Kế hoạch theo quy định.\n3. Sở Nội vụ\nTham mưu "
+                      "cho Ủy ban nhân dân tỉnh các giải pháp thu hút nguồn vốn để triển khai thực hiện kế hoạch.\n")
+    assert roles["Sở Tài chính"] == ["coordinate"]
+    assert roles["Sở Nội vụ"] == ["advise"]
