@@ -251,6 +251,8 @@ _UNIT_MARK_RE = re.compile(rf"{_UNIT_MARK}+|\b(?:và|các)\b")
 _MONITORED_RE = re.compile(rf"[^.;]{{0,80}}?(?:{_UNIT_MARK}|\bviệc\b|kết\s+quả|tiến\s+độ|tình\s+hình|thực\s+hiện)", re.IGNORECASE)
 
 
+# "để triển khai thực hiện": the verbs of a purpose clause.
+_PURPOSE_BEFORE_RE = re.compile(r"(?<!\w)để\s+(?:(?:triển\s+khai|tổ\s+chức|thực\s+hiện)\s+)*$")
 # A partner list right before a task verb: "phối hợp với §§§, §§§ triển khai ...".
 _PARTNERS_BEFORE_RE = re.compile(rf"(?:phối|kết)\s+hợp\s+(?:chặt\s+chẽ\s+)?(?:với|cùng)\s+(?:[{_UNIT_MARK},;\s]|và\s|các\s|triển\s+khai\s|thực\s+hiện\s|tổ\s+chức\s)+$")
 
@@ -271,7 +273,7 @@ def _verb_roles(chunk: str) -> list[str]:
             if role == "monitor" and not _MONITORED_RE.match(chunk, m.end()):
                 continue
             if role == "implement" and (_PARTNERS_BEFORE_RE.search(lowered, 0, m.start())
-                                        or lowered[max(0, m.start() - 3):m.start()] == "để "):
+                                        or _PURPOSE_BEFORE_RE.search(lowered, max(0, m.start() - 40), m.start())):
                 # "phối hợp với các cơ quan triển khai": the joint task is coordination; "tham
                 # mưu các giải pháp ... để triển khai": a purpose, not the unit's task.
                 continue
