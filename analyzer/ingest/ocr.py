@@ -6,8 +6,11 @@ inside each engine oversubscribes the cores when engines run side by side (measu
 pool keeps ``workers`` such processes busy; the Python side only renders pages and parses
 TSV, so threads are enough to keep every core on recognition.
 
-Pages skewed by a degree or more are leveled first (preprocess.py, measured there); no
-binarization: Tesseract's own does best on these scans.
+Red ink (seals) is dropped and pages skewed by a degree or more are leveled first
+(preprocess.py, measured there); no binarization: Tesseract's own does best on these scans.
+Ruled tables are found and read cell by cell (ocr_tables.py), the rest of the page whole.
+A searchable PDF gets Tesseract's text-only layer under the page as it looks (grey, with
+its seals), not the page Tesseract read.
 
 Words come back with their boxes (TSV), and go through the same line grouping and
 two-column ordering as PDF text layers, so the issuer block and the Quốc hiệu that sit side
@@ -60,15 +63,26 @@ def default_workers() -> int:
     return max(1, min(os.cpu_count() or 1, 8))
 
 
-def render_pdf_pages(data: bytes, numbers: list[int], dpi: int = DEFAULT_DPI) -> Iterator:
-    """Pages (1-based numbers) of a PDF as greyscale PIL images at ``dpi``, one at a time:
-    an 80-page scan is never held in memory at once (about 9 MB a page at 300 dpi)."""
+def render_pdf_pages(data: bytes, numbers: list[int], dpi: int = DEFAULT_DPI, colour: bool = False) -> Iterator:
+    """Pages (1-based numbers) of a PDF as PIL images at ``dpi``, one at a time: an 80-page
+    scan is never held in memory at once (about 9 MB a page at 300 dpi). Greyscale with
+    red ink (seals) dropped (preprocess.drop_red); in colour when ``colour``, for a
+    searchable PDF that must still show the seals."""
     import pypdfium2
+
+    from . import preprocess
 
     pdf = pypdfium2.PdfDocument(data)
     try:
         for n in numbers:
-            yield pdf[n - 1].render(scale=dpi / 72, grayscale=True).to_pil()
+            page = pdf[n - 1]
+            # A 36 dpi thumbnail tells a page with red ink (2 ms); the others render in grey
+            # directly, as pdfium's own greyscale (what every page was before drop_red).
+            if colour or preprocess.has_red(page.render(scale=0.5).to_pil()):
+                image = page.render(scale=dpi / 72).to_pil()
+                yield image if colour else preprocess.drop_red(image)
+            else:
+                yield page.render(scale=dpi / 72, grayscale=True).to_pil()
     finally:
         pdf.close()
 
@@ -92,7 +106,7 @@ def recognise(images: Iterable, total: int, workers: int | None = None, progress
             try:
                 for i, image in enumerate(images):
                     room.acquire()
-                    future = pool.submit(_page, image, Path(tmp) / f"page-{i:04d}.png", want_pdf, dpi)
+                    future = pool.submit(_page, image, Path(tmp) / f"page-{i:04d}.bmp", want_pdf, dpi)
                     future.add_done_callback(lambda _: room.release())
                     queue.put(future)
                     del image
@@ -118,21 +132,59 @@ def recognise(images: Iterable, total: int, workers: int | None = None, progress
 
 
 def _page(image, path: Path, want_pdf: bool, dpi: int) -> tuple[list[dict], float, bytes | None]:
-    from .preprocess import prepare
+    """One page: prepared (preprocess.py), ruled tables read cell by cell (ocr_tables.py),
+    the rest read whole. For a searchable PDF the page is read with its tables (the PDF's
+    text layer needs them; their words are then replaced by the cells'), and the page
+    shown is the grey page with its red ink, under Tesseract's text-only layer."""
+    from . import ocr_tables, preprocess
 
-    image = prepare(image)
-    width = float(image.width)
-    image.save(path, dpi=(dpi, dpi))  # Tesseract sizes its text model from this tag
-    del image
-    words, pdf = _tesseract(path, want_pdf)
+    page = preprocess.prepare(image)
+    width = float(page.width)
+    tables = ocr_tables.find_tables(page) if ocr_tables.READ_CELLS else []
+    read = ocr_tables.blank_tables(page, tables) if tables and not want_pdf else page
+    # BMP, not PNG: the same pixels and dpi tag (Tesseract sizes its text model from it, and
+    # returns the same words) without 0.14 s of compression a page; deleted once read.
+    read.save(path, dpi=(dpi, dpi))
+    try:
+        words, pdf = _tesseract(path, want_pdf)
+    finally:
+        path.unlink(missing_ok=True)
+    if tables:
+        words = [w for w in words if not any(ocr_tables.inside(w, t.box) for t in tables)]
+        words += ocr_tables.read_tables(page, tables, path, dpi, LANGUAGE, _TIMEOUT_S)
+    if pdf is not None:
+        pdf = _under_text(pdf, preprocess.prepare_shown(image))
     return words, width, pdf
+
+
+def _under_text(text_pdf: bytes, image) -> bytes:
+    """Tesseract's text-only page with ``image`` drawn over the whole page (the text is
+    invisible: it is found and selected all the same)."""
+    import io
+
+    import pypdfium2
+
+    pdf = pypdfium2.PdfDocument(text_pdf)
+    try:
+        page = pdf[0]
+        width, height = page.get_size()
+        shown = pypdfium2.PdfImage.new(pdf)
+        shown.set_bitmap(pypdfium2.PdfBitmap.from_pil(image))
+        shown.set_matrix(pypdfium2.PdfMatrix().scale(width, height))
+        page.insert_obj(shown)
+        page.gen_content()
+        buffer = io.BytesIO()
+        pdf.save(buffer)
+        return buffer.getvalue()
+    finally:
+        pdf.close()
 
 
 def _tesseract(image_path: Path, want_pdf: bool) -> tuple[list[dict], bytes | None]:
     env = dict(os.environ, OMP_THREAD_LIMIT="1")
     base = image_path.with_suffix("")
     command = ["tesseract", str(image_path), str(base), "-l", LANGUAGE, "--psm", "3",
-               "-c", "preserve_interword_spaces=1", "tsv"] + (["pdf"] if want_pdf else [])
+               "-c", "preserve_interword_spaces=1"] + (["-c", "textonly_pdf=1", "tsv", "pdf"] if want_pdf else ["tsv"])
     try:
         done = subprocess.run(command, capture_output=True, text=True, env=env, timeout=_TIMEOUT_S)
     except subprocess.TimeoutExpired:
@@ -171,11 +223,24 @@ def parse_tsv(tsv: str) -> list[dict]:
 
 def words_to_text(words: list[dict], width: float) -> str:
     """OCR words laid out like a PDF text layer: lines by Tesseract's own line grouping,
-    cut at column gaps, two-column blocks read left column first."""
+    cut at column gaps, two-column blocks read left column first. A table's lines
+    (ocr_tables.read_tables: words that carry ``table``) go in as they are, between the
+    words above and below the table."""
     from .layout import order_columns
     from .pdf import lines_from_words
 
-    return "\n".join(order_columns(lines_from_words(words, width)))
+    rows = [w for w in words if "table" in w]
+    if not rows:
+        return "\n".join(order_columns(lines_from_words(words, width)))
+    text = [w for w in words if "table" not in w]
+    out: list[str] = []
+    for table in sorted({w["table"] for w in rows}):
+        lines = [w for w in rows if w["table"] == table]
+        top = min(w["table_top"] for w in lines)
+        above = [w for w in text if (w["top"] + w["bottom"]) / 2 < top]
+        text = [w for w in text if (w["top"] + w["bottom"]) / 2 >= top]
+        out += order_columns(lines_from_words(above, width)) + [w["text"] for w in lines]
+    return "\n".join(out + order_columns(lines_from_words(text, width)))
 
 
 def ocr_pages(path: Path, fmt: str, data: bytes, pages: list, mode: str, workers: int | None,
@@ -204,7 +269,7 @@ def ocr_pages(path: Path, fmt: str, data: bytes, pages: list, mode: str, workers
         if not numbers:
             return []
         require_tesseract(path, f"trang {', '.join(map(str, numbers[:5]))}{'...' if len(numbers) > 5 else ''} không có lớp chữ dùng được")
-        images = render_pdf_pages(data, numbers, dpi)
+        images = render_pdf_pages(data, numbers, dpi, colour=searchable is not None)
     else:
         return []
     results = recognise(images, len(numbers), workers, progress, want_pdf=searchable is not None, dpi=dpi)
@@ -243,14 +308,16 @@ def write_searchable_pdf(target: Path, original: bytes | None, page_count: int, 
 
 
 def load_images(path: Path, data: bytes) -> list:
-    """Every frame of an image file (multi-page TIFF included), greyscale."""
+    """Every frame of an image file (multi-page TIFF included): greyscale, or colour (RGB)
+    for colour frames, whose red ink OCR drops (preprocess.drop_red)."""
     import io
 
     from PIL import Image, ImageSequence, UnidentifiedImageError
 
     try:
         image = Image.open(io.BytesIO(data))
-        frames = [frame.convert("L") for frame in ImageSequence.Iterator(image)]
+        frames = [frame.convert("RGB" if frame.mode in ("RGB", "RGBA", "RGBX", "CMYK", "YCbCr", "P", "PA") else "L")
+                  for frame in ImageSequence.Iterator(image)]
     except (UnidentifiedImageError, OSError, ValueError) as exc:
         raise KehoachError("E016", path, detail=str(exc)[:80]) from None
     if not frames:
