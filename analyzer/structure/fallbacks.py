@@ -6,13 +6,17 @@
 * an acronym of the issuer block spelled out in the body (``PHÒNG QLCN`` -> ``Phòng Quản lý
   Công nghiệp``);
 * the province of an issuer that is named without it (``Sở Công Thương`` in a Biên bản):
-  the province the text names most.
+  the province the text names most;
+* and where none of this finds the number or the day (written by hand on the scan, which
+  Tesseract cannot read: ``Số: Éđã /HC-CNHC``, ``ngày °ÔÖ tháng 4``), a warning that quotes the
+  line, so that a reviewer checks the field on the page rather than trusting a blank.
 """
 from __future__ import annotations
 
 import re
 from collections import Counter
 
+from ..models import TextWarning
 from ..vietnamese import UPPER, fold
 
 _LOOSE_SYMBOL_RE = re.compile(
@@ -42,6 +46,28 @@ def loose_symbol(line: str, type_code: str | None, type_of) -> tuple[str, str] |
         if dt is not None and dt.code == type_code:
             return match.group("number"), symbol
     return None
+
+
+_UNREAD = {
+    "number": ("UNREAD_NUMBER", "không đọc được số văn bản trên bản quét (số viết tay hoặc mờ?)"),
+    "date": ("UNREAD_DATE", "không đọc được ngày ban hành trên bản quét (ngày viết tay hoặc mờ?)"),
+}
+
+
+def unread_warnings(text, lines: dict[str, int], no_symbol: bool, no_date: bool) -> list[TextWarning]:
+    """Warnings for the header fields of a scan that stayed empty although their line is there
+    (``lines``: field -> paragraph index of the number line / the date line)."""
+    missing = {"number": no_symbol, "date": no_date}
+    out = []
+    for field, index in lines.items():
+        if not missing[field]:
+            continue
+        para = text.paragraphs[index]
+        code, what = _UNREAD[field]
+        quoted = text.para_text(para).strip()
+        out.append(TextWarning(code=code, message=f'Trang {para.page}: {what}: "{quoted[:80]}"; cần đối chiếu bản gốc.',
+                               span=(para.start, para.end), page=para.page))
+    return out
 
 
 def signature_date(paras: list[str], start: int) -> tuple[int, re.Match] | None:

@@ -14,7 +14,8 @@ from ..data import load_yaml
 from ..models import Header, Span, Text
 from ..normalize.reflow import KEYWORD_START_RE, MARKER_RE, is_upper_line
 from ..vietnamese import strip_tones
-from .fallbacks import NUMBER_LINE_RE, PLACE_ONLY_RE, expand_acronyms, loose_symbol, main_province, signature_date
+from .fallbacks import (NUMBER_LINE_RE, PLACE_ONLY_RE, expand_acronyms, loose_symbol, main_province, signature_date,
+                        unread_warnings)
 from .issuer import issuer_from_block, issuer_from_body
 
 # "Số: 93/KH-UBND", "Số 3260-KH/ĐĐQH15", "Luật số: 83/2025/QH15", "Số:      /KH-UBND".
@@ -155,6 +156,7 @@ def parse_header(text: Text) -> tuple[Header, int]:
     issuer_first: int | None = None
     vv_lines: list[int] = []
     block_closed = False  # scans: what follows the number line is stamps, not the issuer
+    unread: dict[str, int] = {}  # field -> paragraph of a scanned number/date line read without it
     for i in range(zone_end):
         line = paras[i]
         scanned = text.paragraphs[i].page in ocr
@@ -185,14 +187,19 @@ def parse_header(text: Text) -> tuple[Header, int]:
                 header.symbol += "-" + paras[i + 1].strip()
             line = line[: sym_match.start()] + " " + line[sym_match.end():]
         closes_block = scanned and bool(issuer_lines) and (sym_match is not None or NUMBER_LINE_RE.match(line))
+        if scanned and sym_match is None and NUMBER_LINE_RE.match(line):
+            unread.setdefault("number", i)
         date = DATE_RE.search(line)
         if date and header.place is None:
             header.place = date.group("place").strip(" -–|")
             header.issued_date = iso_date(date.group("day"), date.group("month"), date.group("year"))
             header.spans["issued_date"] = _span(text, i)
+            if scanned and header.issued_date is None:  # "ngày tháng 7 năm 2026": the day by hand
+                unread.setdefault("date", i)
             line = line[: date.start()]
         elif scanned and header.place is None and (placed := PLACE_ONLY_RE.search(line)):
             header.place = placed.group("place").strip(" -–|")  # "Hà Nội, ngày°ÔÖ tháng 4": day by hand
+            unread.setdefault("date", i)
             line = line[: placed.start()]
         original = paras[i]
         if _VV_RE.match(line.strip()) or (vv_lines and vv_lines[-1] == i - 1 and line.strip()
@@ -259,6 +266,7 @@ def parse_header(text: Text) -> tuple[Header, int]:
             # "Sở Công Thương tiến hành kiểm tra" in a Biên bản on the province's business
             header.issuer.name += f" tỉnh {province}"
             header.issuer.locality = province
+    text.warnings.extend(unread_warnings(text, unread, header.symbol is None, header.issued_date is None))
     if header.issuer is not None and header.issuer.locality is None and header.place \
             and header.issuer.level and header.issuer.level.value in local:
         header.issuer.locality = header.place

@@ -85,3 +85,43 @@ def test_acronyms_and_province():
     assert expand_acronyms("CÔNG TY CP", "CÔNG TY CỎ PHÀN") == "CÔNG TY CP"
     assert main_province("tỉnh Lào Cai, tỉnh Yên Bái, tỉnh Lào Cai") == "Lào Cai"
     assert main_province("tỉnh Lào Cai") is None
+
+
+def _warnings_of(text: str, ocr: bool = True):
+    source = Source("scan.pdf", "0" * 64, "pdf", [Page(1, text)], ocr_pages=[1] if ocr else [])
+    return parse(normalize(source)).text.warnings
+
+
+_HANDWRITTEN = ("BỘ CÔNG THƯƠNG CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nCỤC HÓA CHẤT\nSố: Éđã /HC-CNHC\n"
+                "V/v trao đổi về một số quy định trong lĩnh vực hóa chất\nĐộc lập - Tự do - Hạnh phúc\n"
+                "Hà Nội, ngày °ÔÖ tháng 4 năm 2026\nKính gửi: Cục Hải quan\n"
+                "Về các vướng mắc trong quá trình thực hiện Nghị định hướng dẫn Luật Hóa chất nêu tại Công văn số "
+                "13821/CHQ-GSQL ngày 16 tháng 3 năm 2026 và Công văn số 15464/CHQ-GSQL ngày 20 tháng 4 năm 2026 "
+                "của Cục Hải quan, Cục Hóa chất có ý kiến như sau:")
+
+
+def test_a_handwritten_number_and_day_are_warned_about_not_guessed():
+    # The number and the day of CV-813 are written by hand; Tesseract reads "Éđã" and "°ÔÖ".
+    source = Source("scan.pdf", "0" * 64, "pdf", [Page(1, _HANDWRITTEN)], ocr_pages=[1])
+    doc = parse(normalize(source))
+    assert doc.header.symbol is None and doc.header.issued_date is None and doc.header.place == "Hà Nội"
+    by_code = {w.code: w for w in doc.text.warnings}
+    assert set(by_code) == {"UNREAD_NUMBER", "UNREAD_DATE"}
+    number = by_code["UNREAD_NUMBER"]
+    assert "/HC-CNHC" in number.message and number.page == 1
+    assert doc.text.text[number.span[0]:number.span[1]].startswith("Số:")
+    assert "tháng 4 năm 2026" in by_code["UNREAD_DATE"].message
+
+
+def test_no_unread_warning_when_the_fields_are_read_or_the_page_has_a_text_layer():
+    printed = _HANDWRITTEN.replace("Số: Éđã /HC-CNHC", "Số: 813/HC-CNHC").replace("ngày °ÔÖ", "ngày 22")
+    assert not [w for w in _warnings_of(printed) if w.code.startswith("UNREAD")]
+    # A text layer's "Số:      /KH-UBND" is a draft left blank on purpose, not a reading failure.
+    assert not [w for w in _warnings_of(_HANDWRITTEN, ocr=False) if w.code.startswith("UNREAD")]
+
+
+def test_a_date_line_read_without_its_day_is_warned_about():
+    # QĐ-26: the day "08" is written by hand and Tesseract leaves nothing between ngày and tháng.
+    text = _HANDWRITTEN.replace("Số: Éđã /HC-CNHC", "Số: 26/HC-CNHC").replace("ngày °ÔÖ tháng 4", "ngày tháng 7")
+    warnings = [w for w in _warnings_of(text) if w.code.startswith("UNREAD")]
+    assert [w.code for w in warnings] == ["UNREAD_DATE"] and "ngày tháng 7 năm 2026" in warnings[0].message
