@@ -247,8 +247,14 @@ def read_cells(image, tables: list[Table], workdir: Path, dpi: int, language: st
         return out
     (workdir / "cells.txt").write_text("\n".join(listing) + "\n", encoding="utf-8")
     base = workdir / "cells"
-    subprocess.run(["tesseract", str(workdir / "cells.txt"), str(base), "-l", language, "--psm", "6", "tsv"],
-                   capture_output=True, env=dict(os.environ, OMP_THREAD_LIMIT="1"), timeout=timeout)
+    try:
+        subprocess.run(["tesseract", str(workdir / "cells.txt"), str(base), "-l", language, "--psm", "6", "tsv"],
+                       capture_output=True, env=dict(os.environ, OMP_THREAD_LIMIT="1"), timeout=timeout)
+    except subprocess.TimeoutExpired:
+        # As for a page (ocr._tesseract): one line for the user, never a traceback.
+        from ..errors import KehoachError
+
+        raise KehoachError("E015", workdir, detail=f"quá {timeout} giây cho các ô bảng của một trang") from None
     tsv = base.with_suffix(".tsv")
     if tsv.exists():
         for page, top, bottom, left, text in parse_cell_tsv(tsv.read_text(encoding="utf-8")):

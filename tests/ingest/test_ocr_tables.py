@@ -161,3 +161,21 @@ def test_kh_1105_table_and_seals_are_read():
     assert "tỉnh Lào Cai 2 25/3/2025 02 ngày dựng Trường Sơn" in flat
     assert "Tên đơn vị được Thời gian công bố Thời hạn TT Đối tượng kiểm tra" in flat
     assert cer(text, reference.document.text.text) < 0.021
+
+
+def test_a_cell_pass_that_times_out_is_one_error_line_not_a_traceback(tmp_path, monkeypatch):
+    import subprocess
+
+    from analyzer.errors import KehoachError
+
+    page = ruled_page()
+    tables = ocr_tables.find_tables(page)
+    assert tables
+
+    def too_slow(command, **kwargs):
+        raise subprocess.TimeoutExpired(command, kwargs.get("timeout"))
+
+    monkeypatch.setattr(ocr_tables.subprocess, "run", too_slow)
+    with pytest.raises(KehoachError) as caught:
+        ocr_tables.read_cells(page, tables, tmp_path, 300, "vie", 5)
+    assert caught.value.code == "E015" and "ô bảng" in caught.value.message
