@@ -102,11 +102,20 @@ _DUTY_HEADS = ("Phó Chủ tịch", "Cán bộ", "Chuyên viên", "Công chức"
 _DUTY_TAIL_RE = re.compile(r"(?:\s+Thường\s+trực)?,?\s+phụ\s+trách\s+(?:lĩnh\s+vực\s+)?[^,;.:()\n]{3,80}?(?=\s*(?:[,;.:()\n]|$)|\s+(?:chủ\s+trì|phối\s+hợp|thực\s+hiện|tham\s+mưu|có\s+trách))", re.IGNORECASE)
 # A special zone closing a list of commune kinds is named: "các xã, phường, đặc khu Lý Sơn".
 _SPECIAL_ZONE = rf"(?:(?<=đặc\skhu)\s+[{UPPER}][{LOWER}]*(?:\s+[{UPPER}][{LOWER}]*){{0,2}})?"
+# Words that open a sentence or a table cell, never a name's next line: "Liên hiệp các Hội
+# Khoa học và Kỹ thuật" ends its cell before "Nghiên cứu, tư vấn ..." on the next line, "Các
+# sở, ban, ngành Tỉnh" before "Căn cứ ...".
+_LINE_OPENERS = (
+    "nghiên căn chủ phối thực triển tham chỉ hướng theo có trong tại về với để đề đẩy tăng rà lập trình "
+    "gửi nắm đôn chịu tiếp làm xác tập kịp phân yêu giao quyết phê hỗ sử nâng thúc khuyến chấp ứng bố "
+    "giúp các những cho từ đến năm"
+).split()
+_NEW_LINE_OPENER = rf"\s*\n\s*(?:{'|'.join(w[0].upper() + w[1:] for w in _LINE_OPENERS)})(?![{LOWER}])"
 _LOCALITY_TAIL_RE = re.compile(
     rf"\s+khu\s+vực\s+(?:[IVXLC]+|\d+)\b"  # state agencies by region: "Kho bạc Nhà nước khu vực XI"
     rf"|\s+của\s+Quốc\s+hội\b"  # "các Ủy ban của Quốc hội"
     rf"|\s+(?:xã|phường|thị\s+trấn)(?:\s*,\s*(?:xã|phường|thị\s+trấn|đặc\s+khu))+{_SPECIAL_ZONE}"  # "phường, xã"
-    rf"|\s+(?:{_LOCALITY_WORDS})(?:\s+[{UPPER}][{LOWER}]*(?:\s+[{UPPER}][{LOWER}]*){{0,3}})?(?![{LOWER}])"
+    rf"|\s+(?:{_LOCALITY_WORDS})(?:(?!{_NEW_LINE_OPENER})\s+[{UPPER}][{LOWER}]*(?:\s+[{UPPER}][{LOWER}]*){{0,3}})?(?![{LOWER}])"
     rf"|\s+các\s+(?:xã|phường|thị\s+trấn|huyện|thôn|tổ\s+dân\s+phố|tỉnh)(?:\s*,\s*(?:xã|phường|thị\s+trấn|đặc\s+khu|thôn|thành\s+phố))*{_SPECIAL_ZONE}"
     rf"(?:\s+trực\s+thuộc\s+trung\s+ương)?"
 )
@@ -185,6 +194,9 @@ def _complete(text: str, start: int, end: int, head: str, deps: dict[tuple[int, 
                 if chunk[: inner].strip():
                     chunk = re.sub(r"\s+và$", "", chunk[: inner].rstrip(" ,-–"))
                     break
+            opener = re.search(_NEW_LINE_OPENER, chunk)
+            if opener:
+                chunk = chunk[: opener.start()]
             loc_word = re.search(rf"\s(?:{_LOCALITY_WORDS})\b", chunk)
             if loc_word:
                 chunk = chunk[: loc_word.start()]
@@ -363,3 +375,57 @@ def unit_level(name: str) -> Level | None:
                               "thi xa": "huyen", "thon": "thon"}.get(word, "xa"))
             return None
     return None
+
+
+# What a short form of a body may leave out and the plan write elsewhere: its level
+# ("Thường trực Đảng ủy" / "... xã"), the name after a head ("Văn phòng Sở" / "Văn phòng Sở
+# Công Thương tỉnh Lào Cai"), its place name ("Ủy ban MTTQ tỉnh" / "... tỉnh Lào Cai"). A
+# continuation that opens a list or another clause ("- Thông tin", "và Đầu tư", "các xã")
+# names another body.
+_COMPLETION_RE = re.compile(rf"^\s(?:{_LOCALITY_WORDS}|[{UPPER}])[^,;()]*$")
+# A place name after the level ("xã" + "Lương Minh", "Tỉnh ủy" + "Lào Cai").
+_LEVEL_END_RE = re.compile(rf"(?:\s(?:{_LOCALITY_WORDS})|(?:Tỉnh|Huyện|Thành)\s+ủy)$")
+# "Ban Công tác Mặt trận thôn" (Nơi nhận) and "Ban Công tác Mặt trận các thôn" (heading): the
+# body of every village, below any plan's issuer, written once with the plural.
+_PLURAL_LEVEL_RE = re.compile(r"(?<=\s)các\s+(?=(?:thôn|tổ\s+dân\s+phố)$)")
+_COLLECTIVE_START_RE = re.compile(r"^(?:các|toàn\s+thể|mọi)\s", re.IGNORECASE)
+
+
+def same_bodies(names: list[str], context: list[str], text: str) -> dict[str, str]:
+    """Names of one body written short somewhere in a plan -> the name it has elsewhere.
+
+    ``names`` are the units found, ``context`` the names of every mention in the plan's
+    content (bases excluded), ``text`` the plan's text. A short form takes the fuller name
+    when the plan writes exactly one (or one chain: "Giám đốc Sở" -> "Giám đốc Sở Công
+    Thương" rather than "... tỉnh Lào Cai"), but never a place name it left out; the
+    villages' body takes its plural ("thôn" -> "các thôn"); "Tỉnh ủy" from the abbreviation
+    "TU" is the "Thành ủy" of a city whose plan writes "Thành ủy" and never "Tỉnh ủy".
+    Generic collectives ("các sở, ngành") are never completed (guideline 1.4)."""
+    toned = normalize_tone_placement(text)
+    city = re.search(r"Thành\s+ủy", toned) and not re.search(r"Tỉnh\s+ủy", toned, re.IGNORECASE)
+    pool = sorted(set(names) | set(context), key=len)
+    out: dict[str, str] = {}
+    for name in names:
+        target = name
+        if city and "Tỉnh ủy" in target:
+            target = target.replace("Tỉnh ủy", "Thành ủy")
+        if not _COLLECTIVE_START_RE.match(target) and not gazetteer().collective.fullmatch(target):
+            plural = [p for p in pool if p != target and _PLURAL_LEVEL_RE.search(p)
+                      and fold(_PLURAL_LEVEL_RE.sub("", p)).lower() == fold(target).lower()]
+            if len(plural) == 1:
+                target = plural[0]
+            longer = [p for p in pool if len(p) > len(target) and fold(p[:len(target)]).lower() == fold(target).lower()
+                      and _COMPLETION_RE.match(p[len(target):]) and not _COLLECTIVE_START_RE.match(p)]
+            # One chain of completions: the shortest one completes the name.
+            if longer and all(fold(p).lower().startswith(fold(longer[0]).lower()) for p in longer):
+                ext = longer[0][len(target):]
+                # A place name is kept only where written (guideline: "Sở Công Thương tỉnh
+                # Lào Cai only if the text says so"): "Ban Thường trực Ủy ban MTTQ xã" stays
+                # beside "... xã Lương Minh", "Ban Quản lý khu Kinh tế" beside "... tỉnh Đồng
+                # Tháp"; a head's missing name or level is completed.
+                if not re.match(rf"^\s(?:{_LOCALITY_WORDS})\s+[{UPPER}]", ext) \
+                        and not (_LEVEL_END_RE.search(target) and re.match(rf"^\s[{UPPER}]", ext)):
+                    target = longer[0]
+        if target != name:
+            out[name] = target
+    return out

@@ -316,3 +316,38 @@ def test_units_joint_task_with_partners_is_coordination():
                       "cho Ủy ban nhân dân tỉnh các giải pháp thu hút nguồn vốn để triển khai thực hiện kế hoạch.\n")
     assert roles["Sở Tài chính"] == ["coordinate"]
     assert roles["Sở Nội vụ"] == ["advise"]
+
+
+def test_units_short_form_takes_the_name_written_elsewhere():
+    # 1105/KH-ĐKT: "Văn phòng Sở" and "Giám đốc Sở" in Nơi nhận are the Sở the plan names in
+    # full; Lương Minh: "Ban công tác MT thôn" is "Ban công tác Mặt trận các thôn".
+    from analyzer.extract.mentions import same_bodies
+    names = ["Văn phòng Sở", "Văn phòng Sở Công Thương tỉnh Lào Cai", "Giám đốc Sở", "Ban Công tác Mặt trận thôn",
+             "Thường trực Đảng ủy", "Ban Thường trực Ủy ban Mặt trận Tổ quốc xã", "Ban Quản lý khu Kinh tế",
+             "các sở, ngành", "Ban Chỉ đạo"]
+    context = ["Giám đốc Sở Công Thương tỉnh Lào Cai", "Giám đốc Sở Công Thương", "Ban Công tác Mặt trận các thôn",
+               "Đảng ủy xã", "Thường trực Đảng ủy xã", "Ban Thường trực Ủy ban Mặt trận Tổ quốc xã Lương Minh",
+               "Ban Quản lý khu Kinh tế tỉnh Đồng Tháp", "các sở, ngành liên quan", "Ban Chỉ đạo tỉnh",
+               "Ban Chỉ đạo Tổng kiểm kê"]
+    assert same_bodies(names, context, "") == {
+        "Văn phòng Sở": "Văn phòng Sở Công Thương tỉnh Lào Cai",
+        "Giám đốc Sở": "Giám đốc Sở Công Thương",
+        "Ban Công tác Mặt trận thôn": "Ban Công tác Mặt trận các thôn",
+        "Thường trực Đảng ủy": "Thường trực Đảng ủy xã",
+    }
+    # Cần Thơ: "TT. TU" in a city that writes "Thành ủy" and never "Tỉnh ủy".
+    assert same_bodies(["Thường trực Tỉnh ủy"], [], "Ban Tuyên giáo và Dân vận Thành ủy; TT. TU") == {
+        "Thường trực Tỉnh ủy": "Thường trực Thành ủy"}
+    assert same_bodies(["Thường trực Tỉnh ủy"], [], "Ban Tuyên giáo Tỉnh ủy; TT. TU") == {}
+
+
+def test_units_a_name_does_not_run_into_the_next_cell():
+    # 552/KH-UBND Đồng Tháp, one cell per line: "Liên hiệp các Hội Khoa học và Kỹ thuật" then
+    # "Nghiên cứu, tư vấn ..."; "Các sở, ban, ngành Tỉnh" then "Căn cứ ...".
+    found = find_mentions("Liên hiệp các Hội Khoa học và Kỹ thuật\nNghiên cứu, tư vấn, phản biện chính sách.")
+    assert [n for _, n in found] == ["Liên hiệp các Hội Khoa học và Kỹ thuật"]
+    found = find_mentions("- Các sở, ban, ngành Tỉnh\nCăn cứ Kế hoạch này")
+    assert [n for _, n in found] == ["Các sở, ban, ngành Tỉnh"]
+    # A name wrapped in prose goes on: "do Văn phòng Sở\nCông Thương tỉnh Lào Cai bố trí".
+    found = find_mentions("do Văn phòng Sở\nCông Thương tỉnh Lào Cai bố trí")
+    assert [n for _, n in found] == ["Văn phòng Sở Công Thương tỉnh Lào Cai"]
