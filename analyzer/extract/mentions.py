@@ -99,7 +99,13 @@ _NAME_TAIL_RE = re.compile(rf"\s+(?:và\s+)?{_COMPONENT}(?:(?:\s*[-–,&]\s*|\s+
 _BOARD_TAIL_RE = re.compile(rf"(?:\s+(?:các|và|{_LOWER_WORD}|[{UPPER}][{LOWER}]*)){{1,12}}?(?=\s*[,;.()]|\s*$|\s+(?:chủ|phối|thực|tổ|có|trong|theo))")
 # Officials named by their portfolio: "Cán bộ phụ trách lĩnh vực giám sát và phản biện xã hội".
 _DUTY_HEADS = ("Phó Chủ tịch", "Cán bộ", "Chuyên viên", "Công chức")
-_DUTY_TAIL_RE = re.compile(r"(?:\s+Thường\s+trực)?,?\s+phụ\s+trách\s+(?:lĩnh\s+vực\s+)?[^,;.:()\n]{3,80}?(?=\s*(?:[,;.:()\n]|$)|\s+(?:chủ\s+trì|phối\s+hợp|thực\s+hiện|tham\s+mưu|có\s+trách))", re.IGNORECASE)
+# A heading may list the portfolio's fields to the end of its line: "Chuyên viên phụ trách lĩnh
+# vực Hành chính, Văn phòng", "Phó chủ tịch phụ trách lĩnh vực Dân tộc, Tôn giáo và các Hội quần
+# chúng" (each field capitalised).
+_DUTY_TAIL_RE = re.compile(
+    r"(?:\s+Thường\s+trực)?,?\s+phụ\s+trách\s+(?:lĩnh\s+vực\s+)?"
+    rf"(?:[^,;.:()\n]{{3,80}}?(?:,\s*(?-i:[{UPPER}])[^,;.:()\n]{{2,60}}?)+(?=[ \t]*(?:\n|$))"
+    r"|[^,;.:()\n]{3,80}?(?=\s*(?:[,;.:()\n]|$)|\s+(?:chủ\s+trì|phối\s+hợp|thực\s+hiện|tham\s+mưu|có\s+trách)))", re.IGNORECASE)
 # A special zone closing a list of commune kinds is named: "các xã, phường, đặc khu Lý Sơn".
 _SPECIAL_ZONE = rf"(?:(?<=đặc\skhu)\s+[{UPPER}][{LOWER}]*(?:\s+[{UPPER}][{LOWER}]*){{0,2}})?"
 # Words that open a sentence or a table cell, never a name's next line: "Liên hiệp các Hội
@@ -119,6 +125,15 @@ _LOCALITY_TAIL_RE = re.compile(
     rf"|\s+các\s+(?:xã|phường|thị\s+trấn|huyện|thôn|tổ\s+dân\s+phố|tỉnh)(?:\s*,\s*(?:xã|phường|thị\s+trấn|đặc\s+khu|thôn|thành\s+phố))*{_SPECIAL_ZONE}"
     rf"(?:\s+trực\s+thuộc\s+trung\s+ương)?"
 )
+# Bodies named by a list of fields, written in lower case after the first: "Tiểu ban thông tin,
+# tuyên truyền, khánh tiết", "Vụ Khoa học công nghệ, môi trường và Vật liệu xây dựng". The list
+# closes with "và" + a name, or runs to the end of the line or to a note; a list that runs
+# on into the sentence ("Tiểu ban thông tin, tuyên truyền, khánh tiết bầu cử ...") is not taken.
+_FIELD_HEADS = ("Tiểu ban", "Vụ trưởng")
+_FIELD_WORD = rf"(?!(?:và|các|của|cho|với)(?![{LOWER}]))[{LOWER}]+"
+_FIELDS_RE = re.compile(
+    rf"(?:\s+{_FIELD_WORD}(?:\s+{_FIELD_WORD}){{0,2}})?(?:,\s*{_FIELD_WORD}(?:\s+{_FIELD_WORD}){{0,2}})+"
+    rf"(?:\s+và\s+[{UPPER}][{LOWER}]*(?:\s+{_FIELD_WORD}){{0,3}}(?![{LOWER}{UPPER}])|(?=[ \t]*(?:[(;.]|\n|$)))")
 # Heads whose unit is named by the body that follows: "Chủ tịch Ủy ban nhân dân tỉnh".
 _OFFICE_HEADS = ("Chủ tịch", "Phó Chủ tịch", "Văn phòng cơ quan", "Phó Chánh Văn phòng", "Lãnh đạo Văn phòng", "Giám đốc", "Phó Giám đốc", "Thủ trưởng", "Thường trực",
                  "Ban Thường trực", "Văn phòng", "Lãnh đạo", "Trưởng", "Phó Trưởng", "Bí thư", "Chánh Văn phòng",
@@ -202,6 +217,10 @@ def _complete(text: str, start: int, end: int, head: str, deps: dict[tuple[int, 
                 chunk = chunk[: loc_word.start()]
             end += len(chunk)
             named = bool(chunk.strip())
+    if head in _FIELD_HEADS:
+        fields = _FIELDS_RE.match(text, end)
+        if fields:
+            end, named = fields.end(), True  # "Vụ Khoa học công nghệ, môi trường và Vật liệu xây dựng"
     loc = _LOCALITY_TAIL_RE.match(text, end)
     if loc:
         end, named = loc.end(), True

@@ -351,3 +351,10 @@ def test_units_a_name_does_not_run_into_the_next_cell():
     # A name wrapped in prose goes on: "do Văn phòng Sở\nCông Thương tỉnh Lào Cai bố trí".
     found = find_mentions("do Văn phòng Sở\nCông Thương tỉnh Lào Cai bố trí")
     assert [n for _, n in found] == ["Văn phòng Sở Công Thương tỉnh Lào Cai"]
+
+
+def test_units_field_list_that_runs_into_the_sentence_is_not_a_name():
+    # 01/KH Phố Bảng: "Tiểu ban thông tin, tuyên truyền, khánh tiết bầu cử đại biểu ..." names the
+    # sub-committee by its purpose in running text: the field list is not closed.
+    found = find_mentions("Thành viên Tiểu ban thông tin, tuyên truyền, khánh tiết bầu cử đại biểu Quốc hội")
+    assert "Thành viên Tiểu ban thông tin, tuyên truyền, khánh tiết" not in [n for _, n in found]
