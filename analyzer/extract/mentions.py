@@ -134,6 +134,11 @@ _FIELD_WORD = rf"(?!(?:và|các|của|cho|với)(?![{LOWER}]))[{LOWER}]+"
 _FIELDS_RE = re.compile(
     rf"(?:\s+{_FIELD_WORD}(?:\s+{_FIELD_WORD}){{0,2}})?(?:,\s*{_FIELD_WORD}(?:\s+{_FIELD_WORD}){{0,2}})+"
     rf"(?:\s+và\s+[{UPPER}][{LOWER}]*(?:\s+{_FIELD_WORD}){{0,3}}(?![{LOWER}{UPPER}])|(?=[ \t]*(?:[(;.]|\n|$)))")
+# "X và các Y của Z": the owner after the plural is shared, and the Nơi nhận line of the
+# Government ("Hội đồng Dân tộc và các Ủy ban của Quốc hội", "Văn phòng Trung ương và các Ban
+# của Đảng") names one addressee.
+_CENTRAL_SIBLING_HEADS = ("Hội đồng Dân tộc", "Văn phòng", "Ủy ban", "Ban")
+_SHARED_OWNER_RE = re.compile(r"\s+và\s+các\s+(?:Ủy\s+ban|Ban|Vụ|Cục)\s+của\s+(?:Quốc\s+hội|Đảng|Chính\s+phủ)(?![\w])")
 # Heads whose unit is named by the body that follows: "Chủ tịch Ủy ban nhân dân tỉnh".
 _OFFICE_HEADS = ("Chủ tịch", "Phó Chủ tịch", "Văn phòng cơ quan", "Phó Chánh Văn phòng", "Lãnh đạo Văn phòng", "Giám đốc", "Phó Giám đốc", "Thủ trưởng", "Thường trực",
                  "Ban Thường trực", "Văn phòng", "Lãnh đạo", "Trưởng", "Phó Trưởng", "Bí thư", "Chánh Văn phòng",
@@ -224,6 +229,9 @@ def _complete(text: str, start: int, end: int, head: str, deps: dict[tuple[int, 
     loc = _LOCALITY_TAIL_RE.match(text, end)
     if loc:
         end, named = loc.end(), True
+    shared = _SHARED_OWNER_RE.match(text, end) if head in _CENTRAL_SIBLING_HEADS and not loc else None
+    if shared:
+        end = shared.end()  # "Hội đồng Dân tộc và các Ủy ban của Quốc hội"
     if not named and head[:1].upper() + head[1:] in _NEEDS_NAME:
         return start  # "cán bộ, công chức", "Ban" alone: no unit
     return end
