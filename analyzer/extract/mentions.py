@@ -410,6 +410,8 @@ def unit_level(name: str) -> Level | None:
 # continuation that opens a list or another clause ("- Thông tin", "và Đầu tư", "các xã")
 # names another body.
 _COMPLETION_RE = re.compile(rf"^\s(?:{_LOCALITY_WORDS}|[{UPPER}])[^,;()]*$")
+# A body's second field after a comma: "Đoàn kiểm tra" / "Đoàn kiểm tra, giám sát".
+_FIELD_COMPLETION_RE = re.compile(rf"^,\s[{LOWER}][^,;()]*$")
 # A place name after the level ("xã" + "Lương Minh", "Tỉnh ủy" + "Lào Cai").
 _LEVEL_END_RE = re.compile(rf"(?:\s(?:{_LOCALITY_WORDS})|(?:Tỉnh|Huyện|Thành)\s+ủy)$")
 # "Ban Công tác Mặt trận thôn" (Nơi nhận) and "Ban Công tác Mặt trận các thôn" (heading): the
@@ -442,7 +444,9 @@ def same_bodies(names: list[str], context: list[str], text: str) -> dict[str, st
             if len(plural) == 1:
                 target = plural[0]
             longer = [p for p in pool if len(p) > len(target) and fold(p[:len(target)]).lower() == fold(target).lower()
-                      and _COMPLETION_RE.match(p[len(target):]) and not _COLLECTIVE_START_RE.match(p)]
+                      and (_COMPLETION_RE.match(p[len(target):])
+                           or (_FIELD_COMPLETION_RE.match(p[len(target):]) and not re.search(r"\bcác\b", p)))
+                      and not _COLLECTIVE_START_RE.match(p)]
             # One chain of completions: the shortest one completes the name.
             if longer and all(fold(p).lower().startswith(fold(longer[0]).lower()) for p in longer):
                 ext = longer[0][len(target):]

@@ -339,6 +339,9 @@ def test_units_short_form_takes_the_name_written_elsewhere():
     assert same_bodies(["Thường trực Tỉnh ủy"], [], "Ban Tuyên giáo và Dân vận Thành ủy; TT. TU") == {
         "Thường trực Tỉnh ủy": "Thường trực Thành ủy"}
     assert same_bodies(["Thường trực Tỉnh ủy"], [], "Ban Tuyên giáo Tỉnh ủy; TT. TU") == {}
+    # Bắc Cam Ranh: "Đoàn kiểm tra" after "Đoàn kiểm tra, giám sát bao gồm"; a generic list is never completed.
+    assert same_bodies(["Đoàn kiểm tra", "Thủ trưởng các cơ quan"], ["Đoàn kiểm tra, giám sát", "Thủ trưởng các cơ quan, đơn vị"],
+                       "") == {"Đoàn kiểm tra": "Đoàn kiểm tra, giám sát"}
 
 
 def test_units_a_name_does_not_run_into_the_next_cell():
