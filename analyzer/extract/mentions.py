@@ -122,7 +122,7 @@ _LOCALITY_TAIL_RE = re.compile(
     rf"|\s+của\s+Quốc\s+hội\b"  # "các Ủy ban của Quốc hội"
     rf"|\s+(?:xã|phường|thị\s+trấn)(?:\s*,\s*(?:xã|phường|thị\s+trấn|đặc\s+khu))+{_SPECIAL_ZONE}"  # "phường, xã"
     rf"|\s+(?:{_LOCALITY_WORDS})(?:(?!{_NEW_LINE_OPENER})\s+[{UPPER}][{LOWER}]*(?:\s+[{UPPER}][{LOWER}]*){{0,3}})?(?![{LOWER}])"
-    rf"|\s+các\s+(?:xã|phường|thị\s+trấn|huyện|thôn|tổ\s+dân\s+phố|tỉnh)(?:\s*,\s*(?:xã|phường|thị\s+trấn|đặc\s+khu|thôn|thành\s+phố))*{_SPECIAL_ZONE}"
+    rf"|\s+các\s+(?:xã|phường|thị\s+trấn|huyện|thôn|tổ\s+dân\s+phố|tỉnh)(?:\s*[,/]\s*(?:xã|phường|thị\s+trấn|đặc\s+khu|thôn|thành\s+phố))*{_SPECIAL_ZONE}"  # "các tỉnh/thành phố"
     rf"(?:\s+trực\s+thuộc\s+trung\s+ương)?"
 )
 # Bodies named by a list of fields, written in lower case after the first: "Tiểu ban thông tin,
@@ -439,6 +439,9 @@ def same_bodies(names: list[str], context: list[str], text: str) -> dict[str, st
         if city and "Tỉnh ủy" in target:
             target = target.replace("Tỉnh ủy", "Thành ủy")
         if not _COLLECTIVE_START_RE.match(target) and not gazetteer().collective.fullmatch(target):
+            # "UBND các xã/phường" (heading) and "UBND các xã, phường" (Nơi nhận): one list.
+            if "/" in target and target.replace("/", ", ") in pool:
+                target = target.replace("/", ", ")
             plural = [p for p in pool if p != target and _PLURAL_LEVEL_RE.search(p)
                       and fold(_PLURAL_LEVEL_RE.sub("", p)).lower() == fold(target).lower()]
             if len(plural) == 1:

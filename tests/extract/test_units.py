@@ -342,6 +342,10 @@ def test_units_short_form_takes_the_name_written_elsewhere():
     # Bắc Cam Ranh: "Đoàn kiểm tra" after "Đoàn kiểm tra, giám sát bao gồm"; a generic list is never completed.
     assert same_bodies(["Đoàn kiểm tra", "Thủ trưởng các cơ quan"], ["Đoàn kiểm tra, giám sát", "Thủ trưởng các cơ quan, đơn vị"],
                        "") == {"Đoàn kiểm tra": "Đoàn kiểm tra, giám sát"}
+    # 0134 Đắk Lắk: "3. UBND các xã/phường:" and "- UBND các xã, phường;" (Nơi nhận).
+    assert same_bodies(["Ủy ban nhân dân các xã/phường", "Ủy ban nhân dân các tỉnh/thành phố"],
+                       ["Ủy ban nhân dân các xã, phường"], "") == {
+        "Ủy ban nhân dân các xã/phường": "Ủy ban nhân dân các xã, phường"}
 
 
 def test_units_a_name_does_not_run_into_the_next_cell():
