@@ -360,6 +360,11 @@ _SHARED_OFFICE_RE = re.compile(r"^(Thường trực|Ban Thường vụ|Văn phò
 _HAS_STANDING_BODY = ("Đảng ủy", "Tỉnh ủy", "Huyện ủy", "Thành ủy", "Hội đồng nhân dân", "Ủy ban Mặt trận")
 
 
+_PARTY_LEVEL_RE = re.compile(r"(Tỉnh|Huyện|Thành) ủy$")
+_PARTY_LEVELS = {"Tỉnh": "tỉnh", "Huyện": "huyện", "Thành": "thành phố"}
+_LEVELLED_BODIES = ("Hội đồng nhân dân", "Ủy ban nhân dân", "Ủy ban Mặt trận Tổ quốc", "Ủy ban Mặt trận Tổ quốc Việt Nam")
+
+
 def _share_list_parts(expanded: str, spans: list[tuple[int, int]], names: list[str]) -> list[str]:
     """Lists share what only one member writes: "Thường trực Đảng ủy, Hội đồng nhân dân xã" ->
     "Thường trực Đảng ủy xã", "Thường trực Hội đồng nhân dân xã"; "Đảng ủy, UBND các xã" ->
@@ -376,6 +381,11 @@ def _share_list_parts(expanded: str, spans: list[tuple[int, int]], names: list[s
             names[i - 1] = names[i - 1] + locality.group(0)
     for i in range(1, len(spans)):
         gap = expanded[spans[i - 1][1]:spans[i][0]]
+        # "TT Huyện ủy, TT HĐND": the council of the Party committee's level.
+        party = _PARTY_LEVEL_RE.search(names[i - 1])
+        bare = _SHARED_OFFICE_RE.sub("", canonical_name(names[i]))
+        if party and re.fullmatch(r"\s*,\s*", gap) and bare in _LEVELLED_BODIES:
+            names[i] = f"{names[i]} {_PARTY_LEVELS[party.group(1)]}"
         office = _SHARED_OFFICE_RE.match(names[i - 1])
         # An office of a joint body ("Văn phòng Đoàn ĐBQH và HĐND tỉnh") is not shared.
         if office and " và " in names[i - 1][office.end():]:

@@ -80,6 +80,8 @@ def test_units_luc_nam_heading_owns_its_items():
     ("Thường trực Đ.ủy, HĐND xã (b/c)", ["Thường trực Đảng ủy xã", "Thường trực Hội đồng nhân dân xã"]),
     ("Đảng ủy, UBND các xã, thị trấn", ["Đảng ủy các xã, thị trấn", "Ủy ban nhân dân các xã, thị trấn"]),
     ("Sở Tài chính, Sở Tư pháp tỉnh Bắc Ninh", ["Sở Tài chính", "Sở Tư pháp tỉnh Bắc Ninh"]),
+    # Lục Nam: the council of the Party committee's level.
+    ("TT Huyện ủy, TT HĐND;", ["Thường trực Huyện ủy", "Thường trực Hội đồng nhân dân huyện"]),
 ])
 def test_units_lists_share_office_and_bare_locality(text, names):
     assert [name for _, name in find_mentions(text)] == names
