@@ -51,7 +51,7 @@ def gazetteer() -> Gazetteer:
     heads = [h["words"] for h in data["heads"]]
     # Heads match capitalised as written, and in lower case where plans write them so
     # ("phối hợp với công chức Văn hóa").
-    variants = set(heads) | {h[0].lower() + h[1:] for h in heads if h.startswith(("Công chức", "Trưởng ", "Thành viên", "Lãnh đạo")) or h == "Phòng"}
+    variants = set(heads) | {h[0].lower() + h[1:] for h in heads if h.startswith(("Công chức", "Trưởng ", "Thành viên", "Lãnh đạo")) or h in ("Phòng", "Ban Xây dựng Đảng")}
     # "Luật Bầu cử đại biểu Quốc hội": a law's name, not the deputies.
     head = re.compile(rf"(?<![\w])(?<![Bb]ầu cử )(?<![Ứứ]ng cử )(?P<head>{_head_alt(list(variants))})(?![\w])")
     departments = data["departments"]
@@ -143,11 +143,16 @@ _SHARED_OWNER_RE = re.compile(r"\s+và\s+các\s+(?:Ủy\s+ban|Ban|Vụ|Cục)\s+
 _OFFICE_HEADS = ("Chủ tịch", "Phó Chủ tịch", "Văn phòng cơ quan", "Phó Chánh Văn phòng", "Lãnh đạo Văn phòng", "Giám đốc", "Phó Giám đốc", "Thủ trưởng", "Thường trực",
                  "Ban Thường trực", "Văn phòng", "Lãnh đạo", "Trưởng", "Phó Trưởng", "Bí thư", "Chánh Văn phòng",
                  "Vụ trưởng", "Người đứng đầu", "người đứng đầu", "Tổ đảng ở", "Chủ nhiệm", "Thành viên", "Chuyên viên")
+# A member's post in the plan's committee after the office ("Đồng chí Trưởng Ban xây dựng Đảng -
+# Trưởng Tiểu ban: Phụ trách chung"): one unit, named by both, in a list of assignments.
+_CONCURRENT_POST_RE = re.compile(
+    r"\s+[-–]\s+(?:Phó\s+)?(?:Trưởng|Ủy\s+viên|Thành\s+viên|Thư\s+ký)(?:\s+(?:[Tt]iểu\s+ban|[Bb]an|[Đđ]oàn|[Tt]ổ))?"
+    r"(?:\s+Thường\s+trực)?(?=\s*:)")
 # Party committees that own a board: "Ban Tuyên giáo và Dân vận Tỉnh ủy", "Văn phòng Đảng ủy".
 _PARTY_OWNERS = ("Tỉnh ủy", "Huyện ủy", "Đảng ủy", "Thành ủy")
 _NEEDS_NAME = ("Sở", "Phòng", "Bộ", "Cục", "Chi cục", "Công chức", "Trung tâm", "Ban", "Tiểu ban", "Báo",
                "Đài Phát thanh", "Văn phòng", "Hội", "Ủy ban", "Lãnh đạo", "Đảng đoàn", "Ban Quản lý", "Tổ đảng ở", "Thành viên", "Đảng ủy cơ quan", "Trưởng", "Cán bộ", "Chuyên viên", "Bí thư", "Thanh tra", "Hiệp hội",
-               "Chủ nhiệm")
+               "Chủ nhiệm", "Phó Trưởng", "Phó Giám đốc")
 
 
 def _collective_pattern(spec: dict) -> re.Pattern:
@@ -317,6 +322,9 @@ def _mentions_in(text: str) -> tuple[tuple[Span, str], ...]:
                 head, head_end = head[:k], m.start() + k
                 break
         end = _complete(expanded, m.start(), head_end, _spelling(head), deps)
+        post = _CONCURRENT_POST_RE.match(expanded, end) if end > m.start() and _spelling(head) in _OFFICE_HEADS else None
+        if post:
+            end = post.end()  # "Phó Trưởng ban xây dựng Đảng - Ủy viên: ..."
         heads_at[m.start()] = (head_end - m.start(), _spelling(head))
         if end > m.start():
             found.append((m.start(), end))

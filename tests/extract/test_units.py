@@ -367,3 +367,18 @@ def test_units_field_list_that_runs_into_the_sentence_is_not_a_name():
     # sub-committee by its purpose in running text: the field list is not closed.
     found = find_mentions("Thành viên Tiểu ban thông tin, tuyên truyền, khánh tiết bầu cử đại biểu Quốc hội")
     assert "Thành viên Tiểu ban thông tin, tuyên truyền, khánh tiết" not in [n for _, n in found]
+
+
+@pytest.mark.parametrize("text,name", [
+    ("1. Đồng chí Trưởng Ban xây dựng Đảng - Trưởng Tiểu ban: Phụ trách chung", "Trưởng Ban xây dựng Đảng - Trưởng Tiểu ban"),
+    ("4. Đồng chí Phó Trưởng ban xây dựng Đảng - Ủy viên: Trực tiếp chỉ đạo", "Phó Trưởng ban xây dựng Đảng - Ủy viên"),
+    ("3. Đồng chí Phó Giám đốc Trung tâm phục vụ hành chính công - Phó Trưởng tiểu ban: Chủ động",
+     "Phó Giám đốc Trung tâm phục vụ hành chính công - Phó Trưởng tiểu ban"),
+])
+def test_units_concurrent_post_in_an_assignment_list(text, name):
+    # 01/KH Phố Bảng: a member named by the office and the post in the sub-committee.
+    assert [n for _, n in find_mentions(text)] == [name]
+
+
+def test_units_concurrent_post_needs_the_assignment_colon():
+    assert [n for _, n in find_mentions("Trưởng Ban xây dựng Đảng - Trưởng Tiểu ban phân công")] == ["Trưởng Ban xây dựng Đảng", "Trưởng Tiểu ban"]
