@@ -142,7 +142,7 @@ _SHARED_OWNER_RE = re.compile(r"\s+và\s+các\s+(?:Ủy\s+ban|Ban|Vụ|Cục)\s+
 # Heads whose unit is named by the body that follows: "Chủ tịch Ủy ban nhân dân tỉnh".
 _OFFICE_HEADS = ("Chủ tịch", "Phó Chủ tịch", "Văn phòng cơ quan", "Phó Chánh Văn phòng", "Lãnh đạo Văn phòng", "Giám đốc", "Phó Giám đốc", "Thủ trưởng", "Thường trực",
                  "Ban Thường trực", "Văn phòng", "Lãnh đạo", "Trưởng", "Phó Trưởng", "Bí thư", "Chánh Văn phòng",
-                 "Vụ trưởng", "Người đứng đầu", "người đứng đầu", "Tổ đảng ở", "Chủ nhiệm", "Thành viên", "Chuyên viên")
+                 "Vụ trưởng", "Người đứng đầu", "người đứng đầu", "Tổ đảng ở", "Tổ trưởng", "Chủ nhiệm", "Thành viên", "Chuyên viên")
 # A member's post in the plan's committee after the office ("Đồng chí Trưởng Ban xây dựng Đảng -
 # Trưởng Tiểu ban: Phụ trách chung"): one unit, named by both, in a list of assignments.
 _CONCURRENT_POST_RE = re.compile(
@@ -152,7 +152,7 @@ _CONCURRENT_POST_RE = re.compile(
 _PARTY_OWNERS = ("Tỉnh ủy", "Huyện ủy", "Đảng ủy", "Thành ủy")
 _NEEDS_NAME = ("Sở", "Phòng", "Bộ", "Cục", "Chi cục", "Công chức", "Trung tâm", "Ban", "Tiểu ban", "Báo",
                "Đài Phát thanh", "Văn phòng", "Hội", "Ủy ban", "Lãnh đạo", "Đảng đoàn", "Ban Quản lý", "Tổ đảng ở", "Thành viên", "Đảng ủy cơ quan", "Trưởng", "Cán bộ", "Chuyên viên", "Bí thư", "Thanh tra", "Hiệp hội",
-               "Chủ nhiệm", "Phó Trưởng", "Phó Giám đốc")
+               "Chủ nhiệm", "Phó Trưởng", "Phó Giám đốc", "Tổ trưởng")
 
 
 def _collective_pattern(spec: dict) -> re.Pattern:
@@ -363,6 +363,7 @@ _TRAILING_LOCALITY_RE = re.compile(
     rf"\s(?:các\s+)?(?:{_LOCALITY_WORDS})(?:\s*,\s*(?:xã|phường|thị\s+trấn|thành\s+phố))*(?:\s+trực\s+thuộc\s+trung\s+ương)?$"
 )
 _SHARED_OFFICE_RE = re.compile(r"^(Thường trực|Ban Thường vụ|Văn phòng|Lãnh đạo)\s")
+_PARTY_CELL_RE = re.compile(r"^(Tổ đảng ở Thường trực)\s")
 # Bodies with a Thường trực of their own, to which a listed "Thường trực" carries over; "Thường
 # trực HĐND, Ủy ban bầu cử xã" and "..., UBND xã" name the committees themselves.
 _HAS_STANDING_BODY = ("Đảng ủy", "Tỉnh ủy", "Huyện ủy", "Thành ủy", "Hội đồng nhân dân", "Ủy ban Mặt trận")
@@ -394,6 +395,16 @@ def _share_list_parts(expanded: str, spans: list[tuple[int, int]], names: list[s
         bare = _SHARED_OFFICE_RE.sub("", canonical_name(names[i]))
         if party and re.fullmatch(r"\s*,\s*", gap) and bare in _LEVELLED_BODIES:
             names[i] = f"{names[i]} {_PARTY_LEVELS[party.group(1)]}"
+        # "Tổ đảng ở Thường trực Hội đồng Dân tộc, (TT) các Ủy ban của Quốc hội": the Party
+        # cells of each committee's standing body, the plural kept.
+        cell = _PARTY_CELL_RE.match(names[i - 1])
+        if names[i - 1] == "Thường trực" and i > 1 and re.fullmatch(r"\s*,\s*", expanded[spans[i - 2][1]:spans[i - 1][0]]):
+            cell = _PARTY_CELL_RE.match(names[i - 2])  # "..., TT các UB của QH": the bare office between
+            gap = ", Thường trực " + gap.lstrip()
+        plural = re.fullmatch(r"\s*,\s*(?:Thường\s+trực\s+)?(các\s+)?", gap)
+        if cell and plural and names[i].startswith(("Ủy ban", "Hội đồng")):
+            names[i] = f"{cell.group(1)} {plural.group(1) or ''}{names[i]}"
+            continue
         office = _SHARED_OFFICE_RE.match(names[i - 1])
         # An office of a joint body ("Văn phòng Đoàn ĐBQH và HĐND tỉnh") is not shared.
         if office and " và " in names[i - 1][office.end():]:

@@ -382,3 +382,14 @@ def test_units_concurrent_post_in_an_assignment_list(text, name):
 
 def test_units_concurrent_post_needs_the_assignment_colon():
     assert [n for _, n in find_mentions("Trưởng Ban xây dựng Đảng - Trưởng Tiểu ban phân công")] == ["Trưởng Ban xây dựng Đảng", "Trưởng Tiểu ban"]
+
+
+@pytest.mark.parametrize("text,names", [
+    ("2.2. Tổ đảng ở Thường trực Hội đồng Dân tộc, các Ủy ban của Quốc hội, Lãnh đạo các cơ quan",
+     ["Tổ đảng ở Thường trực Hội đồng Dân tộc", "Tổ đảng ở Thường trực các Ủy ban của Quốc hội"]),
+    ("* Tổ đảng ở TT HĐDT, TT các UB của QH,",
+     ["Tổ đảng ở Thường trực Hội đồng Dân tộc", "Tổ đảng ở Thường trực các Ủy ban của Quốc hội"]),
+])
+def test_units_party_cells_of_listed_committees(text, names):
+    # 3260/KH-ĐĐQH15: the Party cell of each committee's standing body, the plural kept.
+    assert [n for _, n in find_mentions(text)][:len(names)] == names
