@@ -53,7 +53,8 @@ def gazetteer() -> Gazetteer:
     # ("phối hợp với công chức Văn hóa").
     variants = set(heads) | {h[0].lower() + h[1:] for h in heads if h.startswith(("Công chức", "Trưởng ", "Thành viên", "Lãnh đạo")) or h in ("Phòng", "Ban Xây dựng Đảng")}
     # "Luật Bầu cử đại biểu Quốc hội": a law's name, not the deputies.
-    head = re.compile(rf"(?<![\w])(?<![Bb]ầu cử )(?<![Ứứ]ng cử )(?P<head>{_head_alt(list(variants))})(?![\w])")
+    # (Only the deputies: "Bầu cử Thủ trưởng ..." runs on into an office.)
+    head = re.compile(rf"(?<![\w])(?!(?<=[Bb]ầu cử )đại\s+biểu)(?!(?<=[Ứứ]ng cử )đại\s+biểu)(?P<head>{_head_alt(list(variants))})(?![\w])")
     departments = data["departments"]
     dep_alts = []
     for i, d in enumerate(sorted(departments, key=len, reverse=True)):
