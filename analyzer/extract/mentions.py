@@ -167,7 +167,7 @@ def _collective_pattern(spec: dict) -> re.Pattern:
     with_cac = rf"(?:[Cc]ác|[Tt]oàn\s+thể\s+các|[Mm]ọi)\s+{qualified}(?:{listed}{qualified})*{tail}"
     bare_list = rf"(?:[Cc]ơ\s+quan|[Đđ]ơn\s+vị|[Ss]ở)(?:\s*,\s*{qualified})+(?:\s+khác)?(?:\s+(?:có\s+)?liên\s+quan)?"
     bare_one = r"(?:[Cc]ơ\s+quan|[Đđ]ơn\s+vị|[Đđ]ịa\s+phương)\s+(?:có\s+)?liên\s+quan|[Tt]ổ\s+chức\s+chính\s+trị\s*[-–]\s*xã\s+hội" \
-        r"|[Cc]ơ\s+quan\s+(?:thông\s+tấn\s+)?báo\s+chí"
+        r"|[Cc]ơ\s+quan\s+(?:thông\s+tấn\s+)?báo\s+chí|[Ll]ực\s+lượng\s+chức\s+năng"
     return re.compile(f"(?:{with_cac}|{bare_list}|{bare_one})")
 
 
