@@ -51,7 +51,7 @@ def gazetteer() -> Gazetteer:
     heads = [h["words"] for h in data["heads"]]
     # Heads match capitalised as written, and in lower case where plans write them so
     # ("phối hợp với công chức Văn hóa").
-    variants = set(heads) | {h[0].lower() + h[1:] for h in heads if h.startswith(("Công chức", "Trưởng ", "Thành viên", "Lãnh đạo")) or h in ("Phòng", "Ban Xây dựng Đảng")}
+    variants = set(heads) | {h[0].lower() + h[1:] for h in heads if h.startswith(("Công chức", "Trưởng ", "Thành viên", "Lãnh đạo", "Người đứng đầu")) or h in ("Phòng", "Ban Xây dựng Đảng")}
     # "Luật Bầu cử đại biểu Quốc hội": a law's name, not the deputies.
     # (Only the deputies: "Bầu cử Thủ trưởng ..." runs on into an office.)
     head = re.compile(rf"(?<![\w])(?!(?<=[Bb]ầu cử )đại\s+biểu)(?!(?<=[Ứứ]ng cử )đại\s+biểu)(?P<head>{_head_alt(list(variants))})(?![\w])")
@@ -153,7 +153,7 @@ _CONCURRENT_POST_RE = re.compile(
 _PARTY_OWNERS = ("Tỉnh ủy", "Huyện ủy", "Đảng ủy", "Thành ủy")
 _NEEDS_NAME = ("Sở", "Phòng", "Bộ", "Cục", "Chi cục", "Công chức", "Trung tâm", "Ban", "Tiểu ban", "Báo",
                "Đài Phát thanh", "Văn phòng", "Hội", "Ủy ban", "Lãnh đạo", "Đảng đoàn", "Ban Quản lý", "Tổ đảng ở", "Thành viên", "Đảng ủy cơ quan", "Trưởng", "Cán bộ", "Chuyên viên", "Bí thư", "Thanh tra", "Hiệp hội",
-               "Chủ nhiệm", "Phó Trưởng", "Phó Giám đốc", "Tổ trưởng")
+               "Chủ nhiệm", "Phó Trưởng", "Phó Giám đốc", "Tổ trưởng", "Người đứng đầu")
 
 
 def _collective_pattern(spec: dict) -> re.Pattern:
@@ -165,8 +165,8 @@ def _collective_pattern(spec: dict) -> re.Pattern:
     tail = rf"(?:\s+(?:{'|'.join(spec['tails'])}))?"
     listed = rf"(?:\s*,\s*(?!các\s)|\s+và\s+(?!các\s)(?=(?:{kinds})(?:[\s,;.]|$)))"
     with_cac = rf"(?:[Cc]ác|[Tt]oàn\s+thể\s+các|[Mm]ọi)\s+{qualified}(?:{listed}{qualified})*{tail}"
-    bare_list = rf"(?:[Cc]ơ\s+quan|[Đđ]ơn\s+vị|[Ss]ở)(?:\s*,\s*{qualified})+(?:\s+khác)?(?:\s+(?:có\s+)?liên\s+quan)?"
-    bare_one = r"(?:[Cc]ơ\s+quan|[Đđ]ơn\s+vị|[Đđ]ịa\s+phương)\s+(?:có\s+)?liên\s+quan|[Tt]ổ\s+chức\s+chính\s+trị\s*[-–]\s*xã\s+hội" \
+    bare_list = rf"(?:[Cc]ơ\s+quan|[Đđ]ơn\s+vị|[Ss]ở)(?:\s*,\s*{qualified})+{tail}"
+    bare_one = r"(?:[Cc]ơ\s+quan|[Đđ]ơn\s+vị|[Đđ]ịa\s+phương)\s+(?:(?:có\s+)?liên\s+quan|được\s+kiểm\s+tra)|[Tt]ổ\s+chức\s+chính\s+trị\s*[-–]\s*xã\s+hội" \
         r"|[Cc]ơ\s+quan\s+(?:thông\s+tấn\s+)?báo\s+chí|[Ll]ực\s+lượng\s+chức\s+năng"
     return re.compile(f"(?:{with_cac}|{bare_list}|{bare_one})")
 
