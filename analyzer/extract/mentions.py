@@ -375,6 +375,11 @@ _PARTY_LEVELS = {"Tỉnh": "tỉnh", "Huyện": "huyện", "Thành": "thành ph�
 _LEVELLED_BODIES = ("Hội đồng nhân dân", "Ủy ban nhân dân", "Ủy ban Mặt trận Tổ quốc", "Ủy ban Mặt trận Tổ quốc Việt Nam")
 
 
+# Bodies whose office or leaders a list shares ("Văn phòng Tỉnh ủy, HĐND, UBND tỉnh"); a body
+# with a name of its own after "Văn phòng Chính phủ, Bộ Tư pháp" is itself a partner.
+_HAS_OFFICE = _HAS_STANDING_BODY + ("Ủy ban nhân dân", "Đoàn đại biểu Quốc hội", "Ủy ban bầu cử")
+
+
 def _share_list_parts(expanded: str, spans: list[tuple[int, int]], names: list[str]) -> list[str]:
     """Lists share what only one member writes: "Thường trực Đảng ủy, Hội đồng nhân dân xã" ->
     "Thường trực Đảng ủy xã", "Thường trực Hội đồng nhân dân xã"; "Đảng ủy, UBND các xã" ->
@@ -413,7 +418,8 @@ def _share_list_parts(expanded: str, spans: list[tuple[int, int]], names: list[s
         if office and re.fullmatch(r"\s*,\s*", gap) and not _SHARED_OFFICE_RE.match(names[i]) \
                 and not names[i].startswith(_OFFICE_HEADS) \
                 and not names[i].lower().startswith("các") \
-                and not (office.group(1) == "Thường trực" and not names[i].startswith(_HAS_STANDING_BODY)):
+                and not (office.group(1) == "Thường trực" and not names[i].startswith(_HAS_STANDING_BODY)) \
+                and names[i].startswith(_HAS_OFFICE):
             names[i] = f"{office.group(1)} {names[i]}"
     return names
 

@@ -393,3 +393,11 @@ def test_units_concurrent_post_needs_the_assignment_colon():
 def test_units_party_cells_of_listed_committees(text, names):
     # 3260/KH-ĐĐQH15: the Party cell of each committee's standing body, the plural kept.
     assert [n for _, n in find_mentions(text)][:len(names)] == names
+
+
+def test_units_office_is_not_shared_with_a_named_body():
+    # 2623/QĐ-TTg: "Văn phòng Chính phủ, Bộ Tư pháp" are two partners, not "Văn phòng Bộ Tư pháp".
+    found = find_mentions("+ Cơ quan phối hợp: Văn phòng Chính phủ, Bộ Tư pháp và các cơ quan có liên quan.")
+    assert [n for _, n in found][:2] == ["Văn phòng Chính phủ", "Bộ Tư pháp"]
+    found = find_mentions("Văn phòng Tỉnh ủy, HĐND, UBND tỉnh")
+    assert [n for _, n in found] == ["Văn phòng Tỉnh ủy", "Văn phòng Hội đồng nhân dân tỉnh", "Văn phòng Ủy ban nhân dân tỉnh"]
