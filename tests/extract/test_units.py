@@ -401,3 +401,11 @@ def test_units_office_is_not_shared_with_a_named_body():
     assert [n for _, n in found][:2] == ["Văn phòng Chính phủ", "Bộ Tư pháp"]
     found = find_mentions("Văn phòng Tỉnh ủy, HĐND, UBND tỉnh")
     assert [n for _, n in found] == ["Văn phòng Tỉnh ủy", "Văn phòng Hội đồng nhân dân tỉnh", "Văn phòng Ủy ban nhân dân tỉnh"]
+
+
+def test_units_file_copy_line_sends_to_no_one():
+    # 3260/KH-ĐĐQH15: "Lưu VPĐĐQH, Vụ KHCNMT." names the issuer's own files, not recipients.
+    from analyzer.extract.recipients import _FILE_COPY_RE
+    assert _FILE_COPY_RE.match("* Lưu VPĐĐQH, Vụ KHCNMT.")
+    assert _FILE_COPY_RE.match("- Lưu: VT, Ban xây dựng Đảng.")
+    assert not _FILE_COPY_RE.match("- Ban xây dựng Đảng;")
