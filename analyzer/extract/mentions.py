@@ -51,9 +51,10 @@ def gazetteer() -> Gazetteer:
     heads = [h["words"] for h in data["heads"]]
     # Heads match capitalised as written, and in lower case where plans write them so
     # ("phối hợp với công chức Văn hóa").
-    variants = set(heads) | {h[0].lower() + h[1:] for h in heads if h.startswith(("Công chức", "Trưởng ", "Thành viên", "Lãnh đạo")) or h == "Phòng"}
+    variants = set(heads) | {h[0].lower() + h[1:] for h in heads if h.startswith(("Công chức", "Trưởng ", "Thành viên", "Lãnh đạo", "Người đứng đầu")) or h in ("Phòng", "Ban Xây dựng Đảng")}
     # "Luật Bầu cử đại biểu Quốc hội": a law's name, not the deputies.
-    head = re.compile(rf"(?<![\w])(?<![Bb]ầu cử )(?<![Ứứ]ng cử )(?P<head>{_head_alt(list(variants))})(?![\w])")
+    # (Only the deputies: "Bầu cử Thủ trưởng ..." runs on into an office.)
+    head = re.compile(rf"(?<![\w])(?!(?<=[Bb]ầu cử )đại\s+biểu)(?!(?<=[Ứứ]ng cử )đại\s+biểu)(?P<head>{_head_alt(list(variants))})(?![\w])")
     departments = data["departments"]
     dep_alts = []
     for i, d in enumerate(sorted(departments, key=len, reverse=True)):
@@ -96,29 +97,63 @@ _LOWER_WORD = rf"(?!(?:{'|'.join(_STOP)})(?![{LOWER}]))[{LOWER}]+"
 _CAPITAL_VERB = rf"(?!(?:Phối\s+hợp|Chủ\s+trì|Thực\s+hiện|Tham\s+mưu|Triển\s+khai|Chịu\s+trách)(?![{LOWER}]))"
 _COMPONENT = rf"{_CAPITAL_VERB}[{UPPER}][{LOWER}]*(?![{UPPER}\d&])(?:\s+{_LOWER_WORD}){{0,3}}"
 _NAME_TAIL_RE = re.compile(rf"\s+(?:và\s+)?{_COMPONENT}(?:(?:\s*[-–,&]\s*|\s+và\s+|\s+){_COMPONENT})*")
-_BOARD_TAIL_RE = re.compile(rf"(?:\s+(?:các|và|{_LOWER_WORD}|[{UPPER}][{LOWER}]*)){{1,12}}?(?=\s*[,;.()]|\s*$|\s+(?:chủ|phối|thực|tổ|có|trong|theo))")
+_BOARD_TAIL_RE = re.compile(rf"(?:\s+(?:các|và|{_LOWER_WORD}|[{UPPER}][{LOWER}]*)){{1,12}}?(?=\s*[,;.():]|\s*$|\s+(?:chủ|phối|thực|tổ|có|trong|theo))")
 # Officials named by their portfolio: "Cán bộ phụ trách lĩnh vực giám sát và phản biện xã hội".
 _DUTY_HEADS = ("Phó Chủ tịch", "Cán bộ", "Chuyên viên", "Công chức")
-_DUTY_TAIL_RE = re.compile(r"(?:\s+Thường\s+trực)?,?\s+phụ\s+trách\s+(?:lĩnh\s+vực\s+)?[^,;.:()\n]{3,80}?(?=\s*(?:[,;.:()\n]|$)|\s+(?:chủ\s+trì|phối\s+hợp|thực\s+hiện|tham\s+mưu|có\s+trách))", re.IGNORECASE)
+# A heading may list the portfolio's fields to the end of its line: "Chuyên viên phụ trách lĩnh
+# vực Hành chính, Văn phòng", "Phó chủ tịch phụ trách lĩnh vực Dân tộc, Tôn giáo và các Hội quần
+# chúng" (each field capitalised).
+_DUTY_TAIL_RE = re.compile(
+    r"(?:\s+Thường\s+trực)?,?\s+phụ\s+trách\s+(?:lĩnh\s+vực\s+)?"
+    rf"(?:[^,;.:()\n]{{3,80}}?(?:,\s*(?-i:[{UPPER}])[^,;.:()\n]{{2,60}}?)+(?=[ \t]*(?:\n|$))"
+    r"|[^,;.:()\n]{3,80}?(?=\s*(?:[,;.:()\n]|$)|\s+(?:chủ\s+trì|phối\s+hợp|thực\s+hiện|tham\s+mưu|có\s+trách)))", re.IGNORECASE)
 # A special zone closing a list of commune kinds is named: "các xã, phường, đặc khu Lý Sơn".
 _SPECIAL_ZONE = rf"(?:(?<=đặc\skhu)\s+[{UPPER}][{LOWER}]*(?:\s+[{UPPER}][{LOWER}]*){{0,2}})?"
+# Words that open a sentence or a table cell, never a name's next line: "Liên hiệp các Hội
+# Khoa học và Kỹ thuật" ends its cell before "Nghiên cứu, tư vấn ..." on the next line, "Các
+# sở, ban, ngành Tỉnh" before "Căn cứ ...".
+_LINE_OPENERS = (
+    "nghiên căn chủ phối thực triển tham chỉ hướng theo có trong tại về với để đề đẩy tăng rà lập trình "
+    "gửi nắm đôn chịu tiếp làm xác tập kịp phân yêu giao quyết phê hỗ sử nâng thúc khuyến chấp ứng bố "
+    "giúp các những cho từ đến năm"
+).split()
+_NEW_LINE_OPENER = rf"\s*\n\s*(?:{'|'.join(w[0].upper() + w[1:] for w in _LINE_OPENERS)})(?![{LOWER}])"
 _LOCALITY_TAIL_RE = re.compile(
     rf"\s+khu\s+vực\s+(?:[IVXLC]+|\d+)\b"  # state agencies by region: "Kho bạc Nhà nước khu vực XI"
     rf"|\s+của\s+Quốc\s+hội\b"  # "các Ủy ban của Quốc hội"
     rf"|\s+(?:xã|phường|thị\s+trấn)(?:\s*,\s*(?:xã|phường|thị\s+trấn|đặc\s+khu))+{_SPECIAL_ZONE}"  # "phường, xã"
-    rf"|\s+(?:{_LOCALITY_WORDS})(?:\s+[{UPPER}][{LOWER}]*(?:\s+[{UPPER}][{LOWER}]*){{0,3}})?(?![{LOWER}])"
-    rf"|\s+các\s+(?:xã|phường|thị\s+trấn|huyện|thôn|tổ\s+dân\s+phố|tỉnh)(?:\s*,\s*(?:xã|phường|thị\s+trấn|đặc\s+khu|thôn|thành\s+phố))*{_SPECIAL_ZONE}"
+    rf"|\s+(?:{_LOCALITY_WORDS})(?:(?!{_NEW_LINE_OPENER})\s+[{UPPER}][{LOWER}]*(?:\s+[{UPPER}][{LOWER}]*){{0,3}})?(?![{LOWER}])"
+    rf"|\s+các\s+(?:xã|phường|thị\s+trấn|huyện|thôn|tổ\s+dân\s+phố|tỉnh)(?:\s*[,/]\s*(?:xã|phường|thị\s+trấn|đặc\s+khu|thôn|thành\s+phố))*{_SPECIAL_ZONE}"  # "các tỉnh/thành phố"
     rf"(?:\s+trực\s+thuộc\s+trung\s+ương)?"
 )
+# Bodies named by a list of fields, written in lower case after the first: "Tiểu ban thông tin,
+# tuyên truyền, khánh tiết", "Vụ Khoa học công nghệ, môi trường và Vật liệu xây dựng". The list
+# closes with "và" + a name, or runs to the end of the line or to a note; a list that runs
+# on into the sentence ("Tiểu ban thông tin, tuyên truyền, khánh tiết bầu cử ...") is not taken.
+_FIELD_HEADS = ("Tiểu ban", "Vụ trưởng")
+_FIELD_WORD = rf"(?!(?:và|các|của|cho|với)(?![{LOWER}]))[{LOWER}]+"
+_FIELDS_RE = re.compile(
+    rf"(?:\s+{_FIELD_WORD}(?:\s+{_FIELD_WORD}){{0,2}})?(?:,\s*{_FIELD_WORD}(?:\s+{_FIELD_WORD}){{0,2}})+"
+    rf"(?:\s+và\s+[{UPPER}][{LOWER}]*(?:\s+{_FIELD_WORD}){{0,3}}(?![{LOWER}{UPPER}])|(?=[ \t]*(?:[(;.]|\n|$)))")
+# "X và các Y của Z": the owner after the plural is shared, and the Nơi nhận line of the
+# Government ("Hội đồng Dân tộc và các Ủy ban của Quốc hội", "Văn phòng Trung ương và các Ban
+# của Đảng") names one addressee.
+_CENTRAL_SIBLING_HEADS = ("Hội đồng Dân tộc", "Văn phòng", "Ủy ban", "Ban")
+_SHARED_OWNER_RE = re.compile(r"\s+và\s+các\s+(?:Ủy\s+ban|Ban|Vụ|Cục)\s+của\s+(?:Quốc\s+hội|Đảng|Chính\s+phủ)(?![\w])")
 # Heads whose unit is named by the body that follows: "Chủ tịch Ủy ban nhân dân tỉnh".
 _OFFICE_HEADS = ("Chủ tịch", "Phó Chủ tịch", "Văn phòng cơ quan", "Phó Chánh Văn phòng", "Lãnh đạo Văn phòng", "Giám đốc", "Phó Giám đốc", "Thủ trưởng", "Thường trực",
                  "Ban Thường trực", "Văn phòng", "Lãnh đạo", "Trưởng", "Phó Trưởng", "Bí thư", "Chánh Văn phòng",
-                 "Vụ trưởng", "Người đứng đầu", "người đứng đầu", "Tổ đảng ở", "Chủ nhiệm", "Thành viên", "Chuyên viên")
+                 "Vụ trưởng", "Người đứng đầu", "người đứng đầu", "Tổ đảng ở", "Tổ trưởng", "Chủ nhiệm", "Thành viên", "Chuyên viên")
+# A member's post in the plan's committee after the office ("Đồng chí Trưởng Ban xây dựng Đảng -
+# Trưởng Tiểu ban: Phụ trách chung"): one unit, named by both, in a list of assignments.
+_CONCURRENT_POST_RE = re.compile(
+    r"\s+[-–]\s+(?:Phó\s+)?(?:Trưởng|Ủy\s+viên|Thành\s+viên|Thư\s+ký)(?:\s+(?:[Tt]iểu\s+ban|[Bb]an|[Đđ]oàn|[Tt]ổ))?"
+    r"(?:\s+Thường\s+trực)?(?=\s*:)")
 # Party committees that own a board: "Ban Tuyên giáo và Dân vận Tỉnh ủy", "Văn phòng Đảng ủy".
 _PARTY_OWNERS = ("Tỉnh ủy", "Huyện ủy", "Đảng ủy", "Thành ủy")
 _NEEDS_NAME = ("Sở", "Phòng", "Bộ", "Cục", "Chi cục", "Công chức", "Trung tâm", "Ban", "Tiểu ban", "Báo",
                "Đài Phát thanh", "Văn phòng", "Hội", "Ủy ban", "Lãnh đạo", "Đảng đoàn", "Ban Quản lý", "Tổ đảng ở", "Thành viên", "Đảng ủy cơ quan", "Trưởng", "Cán bộ", "Chuyên viên", "Bí thư", "Thanh tra", "Hiệp hội",
-               "Chủ nhiệm")
+               "Chủ nhiệm", "Phó Trưởng", "Phó Giám đốc", "Tổ trưởng", "Người đứng đầu")
 
 
 def _collective_pattern(spec: dict) -> re.Pattern:
@@ -130,9 +165,9 @@ def _collective_pattern(spec: dict) -> re.Pattern:
     tail = rf"(?:\s+(?:{'|'.join(spec['tails'])}))?"
     listed = rf"(?:\s*,\s*(?!các\s)|\s+và\s+(?!các\s)(?=(?:{kinds})(?:[\s,;.]|$)))"
     with_cac = rf"(?:[Cc]ác|[Tt]oàn\s+thể\s+các|[Mm]ọi)\s+{qualified}(?:{listed}{qualified})*{tail}"
-    bare_list = rf"(?:[Cc]ơ\s+quan|[Đđ]ơn\s+vị|[Ss]ở)(?:\s*,\s*{qualified})+(?:\s+(?:có\s+)?liên\s+quan)?"
-    bare_one = r"(?:[Cc]ơ\s+quan|[Đđ]ơn\s+vị|[Đđ]ịa\s+phương)\s+(?:có\s+)?liên\s+quan|[Tt]ổ\s+chức\s+chính\s+trị\s*-\s*xã\s+hội" \
-        r"|[Cc]ơ\s+quan\s+(?:thông\s+tấn\s+)?báo\s+chí"
+    bare_list = rf"(?:[Cc]ơ\s+quan|[Đđ]ơn\s+vị|[Ss]ở)(?:\s*,\s*{qualified})+{tail}"
+    bare_one = r"(?:[Cc]ơ\s+quan|[Đđ]ơn\s+vị|[Đđ]ịa\s+phương)\s+(?:(?:có\s+)?liên\s+quan|được\s+kiểm\s+tra)|[Tt]ổ\s+chức\s+chính\s+trị\s*[-–]\s*xã\s+hội" \
+        r"|[Cc]ơ\s+quan\s+(?:thông\s+tấn\s+)?báo\s+chí|[Ll]ực\s+lượng\s+chức\s+năng"
     return re.compile(f"(?:{with_cac}|{bare_list}|{bare_one})")
 
 
@@ -185,14 +220,24 @@ def _complete(text: str, start: int, end: int, head: str, deps: dict[tuple[int, 
                 if chunk[: inner].strip():
                     chunk = re.sub(r"\s+và$", "", chunk[: inner].rstrip(" ,-–"))
                     break
+            opener = re.search(_NEW_LINE_OPENER, chunk)
+            if opener:
+                chunk = chunk[: opener.start()]
             loc_word = re.search(rf"\s(?:{_LOCALITY_WORDS})\b", chunk)
             if loc_word:
                 chunk = chunk[: loc_word.start()]
             end += len(chunk)
             named = bool(chunk.strip())
+    if head in _FIELD_HEADS:
+        fields = _FIELDS_RE.match(text, end)
+        if fields:
+            end, named = fields.end(), True  # "Vụ Khoa học công nghệ, môi trường và Vật liệu xây dựng"
     loc = _LOCALITY_TAIL_RE.match(text, end)
     if loc:
         end, named = loc.end(), True
+    shared = _SHARED_OWNER_RE.match(text, end) if head in _CENTRAL_SIBLING_HEADS and not loc else None
+    if shared:
+        end = shared.end()  # "Hội đồng Dân tộc và các Ủy ban của Quốc hội"
     if not named and head[:1].upper() + head[1:] in _NEEDS_NAME:
         return start  # "cán bộ, công chức", "Ban" alone: no unit
     return end
@@ -278,6 +323,9 @@ def _mentions_in(text: str) -> tuple[tuple[Span, str], ...]:
                 head, head_end = head[:k], m.start() + k
                 break
         end = _complete(expanded, m.start(), head_end, _spelling(head), deps)
+        post = _CONCURRENT_POST_RE.match(expanded, end) if end > m.start() and _spelling(head) in _OFFICE_HEADS else None
+        if post:
+            end = post.end()  # "Phó Trưởng ban xây dựng Đảng - Ủy viên: ..."
         heads_at[m.start()] = (head_end - m.start(), _spelling(head))
         if end > m.start():
             found.append((m.start(), end))
@@ -316,9 +364,20 @@ _TRAILING_LOCALITY_RE = re.compile(
     rf"\s(?:các\s+)?(?:{_LOCALITY_WORDS})(?:\s*,\s*(?:xã|phường|thị\s+trấn|thành\s+phố))*(?:\s+trực\s+thuộc\s+trung\s+ương)?$"
 )
 _SHARED_OFFICE_RE = re.compile(r"^(Thường trực|Ban Thường vụ|Văn phòng|Lãnh đạo)\s")
+_PARTY_CELL_RE = re.compile(r"^(Tổ đảng ở Thường trực)\s")
 # Bodies with a Thường trực of their own, to which a listed "Thường trực" carries over; "Thường
 # trực HĐND, Ủy ban bầu cử xã" and "..., UBND xã" name the committees themselves.
 _HAS_STANDING_BODY = ("Đảng ủy", "Tỉnh ủy", "Huyện ủy", "Thành ủy", "Hội đồng nhân dân", "Ủy ban Mặt trận")
+
+
+_PARTY_LEVEL_RE = re.compile(r"(Tỉnh|Huyện|Thành) ủy$")
+_PARTY_LEVELS = {"Tỉnh": "tỉnh", "Huyện": "huyện", "Thành": "thành phố"}
+_LEVELLED_BODIES = ("Hội đồng nhân dân", "Ủy ban nhân dân", "Ủy ban Mặt trận Tổ quốc", "Ủy ban Mặt trận Tổ quốc Việt Nam")
+
+
+# Bodies whose office or leaders a list shares ("Văn phòng Tỉnh ủy, HĐND, UBND tỉnh"); a body
+# with a name of its own after "Văn phòng Chính phủ, Bộ Tư pháp" is itself a partner.
+_HAS_OFFICE = _HAS_STANDING_BODY + ("Ủy ban nhân dân", "Đoàn đại biểu Quốc hội", "Ủy ban bầu cử")
 
 
 def _share_list_parts(expanded: str, spans: list[tuple[int, int]], names: list[str]) -> list[str]:
@@ -337,6 +396,21 @@ def _share_list_parts(expanded: str, spans: list[tuple[int, int]], names: list[s
             names[i - 1] = names[i - 1] + locality.group(0)
     for i in range(1, len(spans)):
         gap = expanded[spans[i - 1][1]:spans[i][0]]
+        # "TT Huyện ủy, TT HĐND": the council of the Party committee's level.
+        party = _PARTY_LEVEL_RE.search(names[i - 1])
+        bare = _SHARED_OFFICE_RE.sub("", canonical_name(names[i]))
+        if party and re.fullmatch(r"\s*,\s*", gap) and bare in _LEVELLED_BODIES:
+            names[i] = f"{names[i]} {_PARTY_LEVELS[party.group(1)]}"
+        # "Tổ đảng ở Thường trực Hội đồng Dân tộc, (TT) các Ủy ban của Quốc hội": the Party
+        # cells of each committee's standing body, the plural kept.
+        cell = _PARTY_CELL_RE.match(names[i - 1])
+        if names[i - 1] == "Thường trực" and i > 1 and re.fullmatch(r"\s*,\s*", expanded[spans[i - 2][1]:spans[i - 1][0]]):
+            cell = _PARTY_CELL_RE.match(names[i - 2])  # "..., TT các UB của QH": the bare office between
+            gap = ", Thường trực " + gap.lstrip()
+        plural = re.fullmatch(r"\s*,\s*(?:Thường\s+trực\s+)?(các\s+)?", gap)
+        if cell and plural and names[i].startswith(("Ủy ban", "Hội đồng")):
+            names[i] = f"{cell.group(1)} {plural.group(1) or ''}{names[i]}"
+            continue
         office = _SHARED_OFFICE_RE.match(names[i - 1])
         # An office of a joint body ("Văn phòng Đoàn ĐBQH và HĐND tỉnh") is not shared.
         if office and " và " in names[i - 1][office.end():]:
@@ -344,7 +418,8 @@ def _share_list_parts(expanded: str, spans: list[tuple[int, int]], names: list[s
         if office and re.fullmatch(r"\s*,\s*", gap) and not _SHARED_OFFICE_RE.match(names[i]) \
                 and not names[i].startswith(_OFFICE_HEADS) \
                 and not names[i].lower().startswith("các") \
-                and not (office.group(1) == "Thường trực" and not names[i].startswith(_HAS_STANDING_BODY)):
+                and not (office.group(1) == "Thường trực" and not names[i].startswith(_HAS_STANDING_BODY)) \
+                and names[i].startswith(_HAS_OFFICE):
             names[i] = f"{office.group(1)} {names[i]}"
     return names
 
@@ -363,3 +438,64 @@ def unit_level(name: str) -> Level | None:
                               "thi xa": "huyen", "thon": "thon"}.get(word, "xa"))
             return None
     return None
+
+
+# What a short form of a body may leave out and the plan write elsewhere: its level
+# ("Thường trực Đảng ủy" / "... xã"), the name after a head ("Văn phòng Sở" / "Văn phòng Sở
+# Công Thương tỉnh Lào Cai"), its place name ("Ủy ban MTTQ tỉnh" / "... tỉnh Lào Cai"). A
+# continuation that opens a list or another clause ("- Thông tin", "và Đầu tư", "các xã")
+# names another body.
+_COMPLETION_RE = re.compile(rf"^\s(?:{_LOCALITY_WORDS}|[{UPPER}])[^,;()]*$")
+# A body's second field after a comma: "Đoàn kiểm tra" / "Đoàn kiểm tra, giám sát".
+_FIELD_COMPLETION_RE = re.compile(rf"^,\s[{LOWER}][^,;()]*$")
+# A place name after the level ("xã" + "Lương Minh", "Tỉnh ủy" + "Lào Cai").
+_LEVEL_END_RE = re.compile(rf"(?:\s(?:{_LOCALITY_WORDS})|(?:Tỉnh|Huyện|Thành)\s+ủy)$")
+# "Ban Công tác Mặt trận thôn" (Nơi nhận) and "Ban Công tác Mặt trận các thôn" (heading): the
+# body of every village, below any plan's issuer, written once with the plural.
+_PLURAL_LEVEL_RE = re.compile(r"(?<=\s)các\s+(?=(?:thôn|tổ\s+dân\s+phố)$)")
+_COLLECTIVE_START_RE = re.compile(r"^(?:các|toàn\s+thể|mọi)\s", re.IGNORECASE)
+
+
+def same_bodies(names: list[str], context: list[str], text: str) -> dict[str, str]:
+    """Names of one body written short somewhere in a plan -> the name it has elsewhere.
+
+    ``names`` are the units found, ``context`` the names of every mention in the plan's
+    content (bases excluded), ``text`` the plan's text. A short form takes the fuller name
+    when the plan writes exactly one (or one chain: "Giám đốc Sở" -> "Giám đốc Sở Công
+    Thương" rather than "... tỉnh Lào Cai"), but never a place name it left out; the
+    villages' body takes its plural ("thôn" -> "các thôn"); "Tỉnh ủy" from the abbreviation
+    "TU" is the "Thành ủy" of a city whose plan writes "Thành ủy" and never "Tỉnh ủy".
+    Generic collectives ("các sở, ngành") are never completed (guideline 1.4)."""
+    toned = normalize_tone_placement(text)
+    city = re.search(r"Thành\s+ủy", toned) and not re.search(r"Tỉnh\s+ủy", toned, re.IGNORECASE)
+    pool = sorted(set(names) | set(context), key=len)
+    out: dict[str, str] = {}
+    for name in names:
+        target = name
+        if city and "Tỉnh ủy" in target:
+            target = target.replace("Tỉnh ủy", "Thành ủy")
+        if not _COLLECTIVE_START_RE.match(target) and not gazetteer().collective.fullmatch(target):
+            # "UBND các xã/phường" (heading) and "UBND các xã, phường" (Nơi nhận): one list.
+            if "/" in target and target.replace("/", ", ") in pool:
+                target = target.replace("/", ", ")
+            plural = [p for p in pool if p != target and _PLURAL_LEVEL_RE.search(p)
+                      and fold(_PLURAL_LEVEL_RE.sub("", p)).lower() == fold(target).lower()]
+            if len(plural) == 1:
+                target = plural[0]
+            longer = [p for p in pool if len(p) > len(target) and fold(p[:len(target)]).lower() == fold(target).lower()
+                      and (_COMPLETION_RE.match(p[len(target):])
+                           or (_FIELD_COMPLETION_RE.match(p[len(target):]) and not re.search(r"\bcác\b", p)))
+                      and not _COLLECTIVE_START_RE.match(p)]
+            # One chain of completions: the shortest one completes the name.
+            if longer and all(fold(p).lower().startswith(fold(longer[0]).lower()) for p in longer):
+                ext = longer[0][len(target):]
+                # A place name is kept only where written (guideline: "Sở Công Thương tỉnh
+                # Lào Cai only if the text says so"): "Ban Thường trực Ủy ban MTTQ xã" stays
+                # beside "... xã Lương Minh", "Ban Quản lý khu Kinh tế" beside "... tỉnh Đồng
+                # Tháp"; a head's missing name or level is completed.
+                if not re.match(rf"^\s(?:{_LOCALITY_WORDS})\s+[{UPPER}]", ext) \
+                        and not (_LEVEL_END_RE.search(target) and re.match(rf"^\s[{UPPER}]", ext)):
+                    target = longer[0]
+        if target != name:
+            out[name] = target
+    return out

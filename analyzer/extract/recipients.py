@@ -80,6 +80,7 @@ def whole_recipient(item: str) -> str | None:
     return canonical_name(line)
 
 
+_FILE_COPY_RE = re.compile(r"^[\s*+•-]*Lưu\b")
 _AS_ABOVE_RE = re.compile(r"^Như\s+trên$", re.IGNORECASE)
 _AS_ARTICLE_RE = re.compile(r"^Như\s+(Điều\s+\d+)", re.IGNORECASE)
 _SECTION_REF_RE = re.compile(r"(?:tại\s+)?[Mm]ục\s+(?P<inner>\d+\s+)?(?P<roman>[IVXLC]+)\b")
@@ -126,6 +127,8 @@ def recipient_items(document: Document) -> list[tuple[int, str]]:
         toned = text
     out = []
     for item in document.header.recipients:
+        if _FILE_COPY_RE.match(item):
+            continue  # "Lưu VPĐĐQH, Vụ KHCNMT": the issuer's file copies, sent to no one
         idx = text.rfind(item)
         if idx == -1:
             # The header's line may be wrapped in the text ("Ban xây dựng Đảng,\nVP Đảng uỷ")

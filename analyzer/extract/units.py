@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from ..models import Document, Mention, Section, Span, Unit
-from .mentions import find_mentions, gazetteer, unit_level
+from .mentions import find_mentions, gazetteer, same_bodies, unit_level
 from .recipients import distribute, pointed_units, recipient_items, whole_recipient
 from .tables import UNIT_ROLES, column_role, one_cell_per_line_tables
 
@@ -38,6 +38,14 @@ class _Registry:
             unit.roles.append(role)
         return unit
 
+    def merge(self, short: str, full: str) -> None:
+        """The unit ``short`` is ``full`` named short: its roles and mentions go there."""
+        unit = self.units.pop(short)
+        target = self.give(full, None)
+        for role in unit.roles:
+            self.give(full, role)
+        target.mentions.extend(m for m in unit.mentions if m not in target.mentions)
+        target.mentions.sort(key=lambda m: m.span[0])
 
 
 def _roles_in_row(row: list[tuple[int, str, str | None, int | None]], registry: _Registry, exclude: list[Span]) -> None:
@@ -173,6 +181,15 @@ def find_units(document: Document, exclude: list[Span]) -> tuple[list[Unit], cal
         for span, name in mentions:
             for role in roles:
                 registry.add(name, span, full[span[0]:span[1]], text.page_at(span[0]), role)
+    # A body named short in one place and in full in another is one unit (mentions.same_bodies).
+    context = [name for para in paras if document.in_content(para.start)
+               and not any(a <= para.start < b for a, b in document.bases)
+               for _, name in find_mentions(text.para_text(para))]
+    renamed = same_bodies(list(registry.units), context, full)
+    for short, name in renamed.items():
+        while name in renamed and renamed[name] != short:
+            name = renamed[name]  # "thôn" -> "các thôn" -> "các thôn xã X"
+        registry.merge(short, name)
     units = list(registry.units.values())
     for unit in units:
         unit.roles.sort(key=ROLE_ORDER.index)

@@ -80,6 +80,8 @@ def test_units_luc_nam_heading_owns_its_items():
     ("Thường trực Đ.ủy, HĐND xã (b/c)", ["Thường trực Đảng ủy xã", "Thường trực Hội đồng nhân dân xã"]),
     ("Đảng ủy, UBND các xã, thị trấn", ["Đảng ủy các xã, thị trấn", "Ủy ban nhân dân các xã, thị trấn"]),
     ("Sở Tài chính, Sở Tư pháp tỉnh Bắc Ninh", ["Sở Tài chính", "Sở Tư pháp tỉnh Bắc Ninh"]),
+    # Lục Nam: the council of the Party committee's level.
+    ("TT Huyện ủy, TT HĐND;", ["Thường trực Huyện ủy", "Thường trực Hội đồng nhân dân huyện"]),
 ])
 def test_units_lists_share_office_and_bare_locality(text, names):
     assert [name for _, name in find_mentions(text)] == names
@@ -316,3 +318,94 @@ def test_units_joint_task_with_partners_is_coordination():
                       "cho Ủy ban nhân dân tỉnh các giải pháp thu hút nguồn vốn để triển khai thực hiện kế hoạch.\n")
     assert roles["Sở Tài chính"] == ["coordinate"]
     assert roles["Sở Nội vụ"] == ["advise"]
+
+
+def test_units_short_form_takes_the_name_written_elsewhere():
+    # 1105/KH-ĐKT: "Văn phòng Sở" and "Giám đốc Sở" in Nơi nhận are the Sở the plan names in
+    # full; Lương Minh: "Ban công tác MT thôn" is "Ban công tác Mặt trận các thôn".
+    from analyzer.extract.mentions import same_bodies
+    names = ["Văn phòng Sở", "Văn phòng Sở Công Thương tỉnh Lào Cai", "Giám đốc Sở", "Ban Công tác Mặt trận thôn",
+             "Thường trực Đảng ủy", "Ban Thường trực Ủy ban Mặt trận Tổ quốc xã", "Ban Quản lý khu Kinh tế",
+             "các sở, ngành", "Ban Chỉ đạo"]
+    context = ["Giám đốc Sở Công Thương tỉnh Lào Cai", "Giám đốc Sở Công Thương", "Ban Công tác Mặt trận các thôn",
+               "Đảng ủy xã", "Thường trực Đảng ủy xã", "Ban Thường trực Ủy ban Mặt trận Tổ quốc xã Lương Minh",
+               "Ban Quản lý khu Kinh tế tỉnh Đồng Tháp", "các sở, ngành liên quan", "Ban Chỉ đạo tỉnh",
+               "Ban Chỉ đạo Tổng kiểm kê"]
+    assert same_bodies(names, context, "") == {
+        "Văn phòng Sở": "Văn phòng Sở Công Thương tỉnh Lào Cai",
+        "Giám đốc Sở": "Giám đốc Sở Công Thương",
+        "Ban Công tác Mặt trận thôn": "Ban Công tác Mặt trận các thôn",
+        "Thường trực Đảng ủy": "Thường trực Đảng ủy xã",
+    }
+    # Cần Thơ: "TT. TU" in a city that writes "Thành ủy" and never "Tỉnh ủy".
+    assert same_bodies(["Thường trực Tỉnh ủy"], [], "Ban Tuyên giáo và Dân vận Thành ủy; TT. TU") == {
+        "Thường trực Tỉnh ủy": "Thường trực Thành ủy"}
+    assert same_bodies(["Thường trực Tỉnh ủy"], [], "Ban Tuyên giáo Tỉnh ủy; TT. TU") == {}
+    # Bắc Cam Ranh: "Đoàn kiểm tra" after "Đoàn kiểm tra, giám sát bao gồm"; a generic list is never completed.
+    assert same_bodies(["Đoàn kiểm tra", "Thủ trưởng các cơ quan"], ["Đoàn kiểm tra, giám sát", "Thủ trưởng các cơ quan, đơn vị"],
+                       "") == {"Đoàn kiểm tra": "Đoàn kiểm tra, giám sát"}
+    # 0134 Đắk Lắk: "3. UBND các xã/phường:" and "- UBND các xã, phường;" (Nơi nhận).
+    assert same_bodies(["Ủy ban nhân dân các xã/phường", "Ủy ban nhân dân các tỉnh/thành phố"],
+                       ["Ủy ban nhân dân các xã, phường"], "") == {
+        "Ủy ban nhân dân các xã/phường": "Ủy ban nhân dân các xã, phường"}
+
+
+def test_units_a_name_does_not_run_into_the_next_cell():
+    # 552/KH-UBND Đồng Tháp, one cell per line: "Liên hiệp các Hội Khoa học và Kỹ thuật" then
+    # "Nghiên cứu, tư vấn ..."; "Các sở, ban, ngành Tỉnh" then "Căn cứ ...".
+    found = find_mentions("Liên hiệp các Hội Khoa học và Kỹ thuật\nNghiên cứu, tư vấn, phản biện chính sách.")
+    assert [n for _, n in found] == ["Liên hiệp các Hội Khoa học và Kỹ thuật"]
+    found = find_mentions("- Các sở, ban, ngành Tỉnh\nCăn cứ Kế hoạch này")
+    assert [n for _, n in found] == ["Các sở, ban, ngành Tỉnh"]
+    # A name wrapped in prose goes on: "do Văn phòng Sở\nCông Thương tỉnh Lào Cai bố trí".
+    found = find_mentions("do Văn phòng Sở\nCông Thương tỉnh Lào Cai bố trí")
+    assert [n for _, n in found] == ["Văn phòng Sở Công Thương tỉnh Lào Cai"]
+
+
+def test_units_field_list_that_runs_into_the_sentence_is_not_a_name():
+    # 01/KH Phố Bảng: "Tiểu ban thông tin, tuyên truyền, khánh tiết bầu cử đại biểu ..." names the
+    # sub-committee by its purpose in running text: the field list is not closed.
+    found = find_mentions("Thành viên Tiểu ban thông tin, tuyên truyền, khánh tiết bầu cử đại biểu Quốc hội")
+    assert "Thành viên Tiểu ban thông tin, tuyên truyền, khánh tiết" not in [n for _, n in found]
+
+
+@pytest.mark.parametrize("text,name", [
+    ("1. Đồng chí Trưởng Ban xây dựng Đảng - Trưởng Tiểu ban: Phụ trách chung", "Trưởng Ban xây dựng Đảng - Trưởng Tiểu ban"),
+    ("4. Đồng chí Phó Trưởng ban xây dựng Đảng - Ủy viên: Trực tiếp chỉ đạo", "Phó Trưởng ban xây dựng Đảng - Ủy viên"),
+    ("3. Đồng chí Phó Giám đốc Trung tâm phục vụ hành chính công - Phó Trưởng tiểu ban: Chủ động",
+     "Phó Giám đốc Trung tâm phục vụ hành chính công - Phó Trưởng tiểu ban"),
+])
+def test_units_concurrent_post_in_an_assignment_list(text, name):
+    # 01/KH Phố Bảng: a member named by the office and the post in the sub-committee.
+    assert [n for _, n in find_mentions(text)] == [name]
+
+
+def test_units_concurrent_post_needs_the_assignment_colon():
+    assert [n for _, n in find_mentions("Trưởng Ban xây dựng Đảng - Trưởng Tiểu ban phân công")] == ["Trưởng Ban xây dựng Đảng", "Trưởng Tiểu ban"]
+
+
+@pytest.mark.parametrize("text,names", [
+    ("2.2. Tổ đảng ở Thường trực Hội đồng Dân tộc, các Ủy ban của Quốc hội, Lãnh đạo các cơ quan",
+     ["Tổ đảng ở Thường trực Hội đồng Dân tộc", "Tổ đảng ở Thường trực các Ủy ban của Quốc hội"]),
+    ("* Tổ đảng ở TT HĐDT, TT các UB của QH,",
+     ["Tổ đảng ở Thường trực Hội đồng Dân tộc", "Tổ đảng ở Thường trực các Ủy ban của Quốc hội"]),
+])
+def test_units_party_cells_of_listed_committees(text, names):
+    # 3260/KH-ĐĐQH15: the Party cell of each committee's standing body, the plural kept.
+    assert [n for _, n in find_mentions(text)][:len(names)] == names
+
+
+def test_units_office_is_not_shared_with_a_named_body():
+    # 2623/QĐ-TTg: "Văn phòng Chính phủ, Bộ Tư pháp" are two partners, not "Văn phòng Bộ Tư pháp".
+    found = find_mentions("+ Cơ quan phối hợp: Văn phòng Chính phủ, Bộ Tư pháp và các cơ quan có liên quan.")
+    assert [n for _, n in found][:2] == ["Văn phòng Chính phủ", "Bộ Tư pháp"]
+    found = find_mentions("Văn phòng Tỉnh ủy, HĐND, UBND tỉnh")
+    assert [n for _, n in found] == ["Văn phòng Tỉnh ủy", "Văn phòng Hội đồng nhân dân tỉnh", "Văn phòng Ủy ban nhân dân tỉnh"]
+
+
+def test_units_file_copy_line_sends_to_no_one():
+    # 3260/KH-ĐĐQH15: "Lưu VPĐĐQH, Vụ KHCNMT." names the issuer's own files, not recipients.
+    from analyzer.extract.recipients import _FILE_COPY_RE
+    assert _FILE_COPY_RE.match("* Lưu VPĐĐQH, Vụ KHCNMT.")
+    assert _FILE_COPY_RE.match("- Lưu: VT, Ban xây dựng Đảng.")
+    assert not _FILE_COPY_RE.match("- Ban xây dựng Đảng;")
