@@ -249,6 +249,14 @@ _UNIT_MARK_RE = re.compile(rf"{_UNIT_MARK}+|\b(?:và|các)\b")
 # Monitoring is of others: "kiểm tra, đôn đốc các sở", "giám sát việc thực hiện"; "tăng cường
 # kiểm tra, phát hiện vi phạm" is the task itself.
 _MONITORED_RE = re.compile(rf"[^.;]{{0,80}}?(?:{_UNIT_MARK}|\bviệc\b|kết\s+quả|tiến\s+độ|tình\s+hình|thực\s+hiện)", re.IGNORECASE)
+# What is watched, right after the cue (and the cues listed with it): "kiểm tra, giám sát chặt
+# chẽ hoạt động khai thác", "kiểm tra các cơ sở", "giám sát quá trình bầu cử", "kiểm tra, kiểm
+# soát thị trường", "kiểm tra, giám sát, theo dõi để kịp thời phát hiện (vi phạm)".
+_MONITORED_NEAR_RE = re.compile(
+    r"(?:\s*,?\s*(?:và\s+)?(?:kiểm\s+tra|giám\s+sát|theo\s+dõi|đôn\s+đốc|thanh\s+tra|kiểm\s+soát))*\s*"
+    r"(?:chặt\s+chẽ\s+|thường\s+xuyên\s+(?:và\s+đột\s+xuất\s+)?|định\s+kỳ\s+(?:và\s+đột\s+xuất\s+)?)?"
+    r"(?:hoạt\s+động|quá\s+trình|chấp\s+hành|tuân\s+thủ|thị\s+trường|để\s+kịp\s+thời|đối\s+với"
+    r"|các\s+(?:cơ\s+sở|tổ\s+chức|đơn\s+vị|doanh\s+nghiệp|dự\s+án|công\s+trình|phương\s+tiện|mỏ|hộ|cá\s+nhân))", re.IGNORECASE)
 
 
 # "để triển khai thực hiện": the verbs of a purpose clause.
@@ -270,7 +278,8 @@ def _verb_roles(chunk: str) -> list[str]:
                 continue  # "chỉ đạo" of "chỉ đạo chung"
             if role == "coordinate" and lead_at and lead_at.start() < m.start():
                 continue  # the lead's partners coordinate, not the lead
-            if role == "monitor" and not _MONITORED_RE.match(chunk, m.end()):
+            if role == "monitor" and (lowered[max(0, m.start() - 6):m.start()].endswith("người ") or not (_MONITORED_RE.match(chunk, m.end()) or _MONITORED_NEAR_RE.match(chunk, m.end()))):
+                # ("nhiều người theo dõi": viewers, not a task.)
                 continue
             if role == "implement" and (_PARTNERS_BEFORE_RE.search(lowered, 0, m.start())
                                         or _PURPOSE_BEFORE_RE.search(lowered, max(0, m.start() - 40), m.start())):

@@ -316,3 +316,16 @@ def test_units_joint_task_with_partners_is_coordination():
                       "cho Ủy ban nhân dân tỉnh các giải pháp thu hút nguồn vốn để triển khai thực hiện kế hoạch.\n")
     assert roles["Sở Tài chính"] == ["coordinate"]
     assert roles["Sở Nội vụ"] == ["advise"]
+
+
+def test_units_monitoring_of_what_is_watched_right_after_the_cue():
+    # "kiểm tra, giám sát chặt chẽ hoạt động khai thác", "kiểm tra, kiểm soát thị trường",
+    # "kiểm tra, giám sát, theo dõi để kịp thời phát hiện": the unit watches others (monitor);
+    # "nhiều người theo dõi" are viewers and "kiểm tra các nội dung" is the task itself.
+    roles = _units_of("KẾ HOẠCH\nIV. TỔ CHỨC THỰC HIỆN\n1. Chi cục Quản lý thị trường: Tăng cường kiểm tra, kiểm soát "
+                      "thị trường.\n2. Công an tỉnh\n- Tăng cường chỉ đạo các phòng chuyên môn phối hợp với chính quyền "
+                      "địa phương kiểm tra, giám sát, theo dõi để kịp thời phát hiện vi phạm.\n3. Báo Lào Cai\n- Tăng "
+                      "thời lượng phát sóng vào khung giờ có nhiều người theo dõi các nội dung tuyên truyền.\n")
+    assert "monitor" in roles["Chi cục Quản lý thị trường"]
+    assert "monitor" in roles["các phòng chuyên môn"]
+    assert "monitor" not in roles["Báo Lào Cai"]
