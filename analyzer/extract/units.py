@@ -146,7 +146,10 @@ def find_units(document: Document, exclude: list[Span]) -> tuple[list[Unit], cal
         if _ISSUING_FORMULA_RE.search(chunk[:400]) and not re.match(r"^(?:[-+•]|\d+\.|[a-zđ]\))", chunk):
             continue  # "UBND xã Hoằng Cát ban hành Kế hoạch ... như sau": the issuer issues
         owner = _enclosing_owner(owners, para.start)
-        _roles_in_item(chunk, para.start, para.page, owner, registry, exclude, co_owners.get(owner, []))
+        for offset, part in _subject_sentences(chunk):
+            # A later sentence that opens with its own unit is that unit's item.
+            _roles_in_item(part, para.start + offset, para.page, owner if offset == 0 else None, registry, exclude,
+                           co_owners.get(owner, []) if offset == 0 else [])
     # Nơi nhận: every unit named there receives; "Như trên" / "Như Điều 3" / "Các cơ quan tại
     # Mục V" point at the addressees or at the units of that article or section.
     committee = _issuing_committee(document)
@@ -233,6 +236,21 @@ def _subject(chunk: str, start: int) -> str | None:
     if first and first[0][0] <= pos + (plural.end() if plural else 1):
         return first[1]
     return None
+
+
+_SENTENCE_START_RE = re.compile(r"(?<=[.!?])\s+(?=[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝ])")
+
+
+def _subject_sentences(chunk: str) -> list[tuple[int, str]]:
+    """``chunk`` cut before each later sentence that opens with a unit ("... phân công nhiệm vụ
+    cho các cơ quan. Các cơ quan chuyên môn từ tỉnh đến địa phương thi đua làm tốt công tác tham
+    mưu ..."): that sentence, and those after it, are the new subject's; (offset, text) pairs."""
+    cuts = [0]
+    for m in _SENTENCE_START_RE.finditer(chunk):
+        sentence = chunk[m.end():]
+        if _subject(sentence, 0) is not None and _first_verb_role(sentence[:200]) is not None:
+            cuts.append(m.end())
+    return [(a, chunk[a:b].rstrip()) for a, b in zip(cuts, cuts[1:] + [len(chunk)])]
 
 
 def _mask(chunk: str, mentions: list[tuple[Span, str]], start: int) -> str:

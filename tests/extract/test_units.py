@@ -329,3 +329,14 @@ def test_units_monitoring_of_what_is_watched_right_after_the_cue():
     assert "monitor" in roles["Chi cục Quản lý thị trường"]
     assert "monitor" in roles["các phòng chuyên môn"]
     assert "monitor" not in roles["Báo Lào Cai"]
+
+
+def test_units_later_sentence_with_its_own_subject():
+    # 0125/KH-UBND Đắk Lắk: "... phân công nhiệm vụ cho các cơ quan, đơn vị. Các cơ quan chuyên môn
+    # từ tỉnh đến địa phương thi đua làm tốt công tác tham mưu, ... kiểm tra giám sát việc triển
+    # khai ... Kịp thời báo cáo ...": the second sentence's unit advises, monitors and reports.
+    roles = _units_of("KẾ HOẠCH\nII. NỘI DUNG\na) Thi đua thực hiện thành công cuộc bầu cử; kịp thời chỉ đạo, tổ "
+                      "chức triển khai. Các cơ quan chuyên môn từ tỉnh đến địa phương thi đua làm tốt công tác tham "
+                      "mưu, hướng dẫn, đôn đốc, kiểm tra giám sát việc triển khai thực hiện nhiệm vụ. Kịp thời báo "
+                      "cáo cơ quan có thẩm quyền xem xét.\n")
+    assert {"advise", "monitor", "report"} <= set(roles["Các cơ quan chuyên môn từ tỉnh đến địa phương"])
