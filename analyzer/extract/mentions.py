@@ -51,7 +51,7 @@ def gazetteer() -> Gazetteer:
     heads = [h["words"] for h in data["heads"]]
     # Heads match capitalised as written, and in lower case where plans write them so
     # ("phối hợp với công chức Văn hóa").
-    variants = set(heads) | {h[0].lower() + h[1:] for h in heads if h.startswith(("Công chức", "Trưởng ", "Thành viên", "Lãnh đạo")) or h == "Phòng"}
+    variants = set(heads) | {h[0].lower() + h[1:] for h in heads if h.startswith(("Công chức", "Trưởng ", "Thành viên", "Lãnh đạo", "Người đứng đầu")) or h == "Phòng"}
     # "Luật Bầu cử đại biểu Quốc hội": a law's name, not the deputies.
     head = re.compile(rf"(?<![\w])(?<![Bb]ầu cử )(?<![Ứứ]ng cử )(?P<head>{_head_alt(list(variants))})(?![\w])")
     departments = data["departments"]
@@ -130,7 +130,8 @@ def _collective_pattern(spec: dict) -> re.Pattern:
     tail = rf"(?:\s+(?:{'|'.join(spec['tails'])}))?"
     listed = rf"(?:\s*,\s*(?!các\s)|\s+và\s+(?!các\s)(?=(?:{kinds})(?:[\s,;.]|$)))"
     with_cac = rf"(?:[Cc]ác|[Tt]oàn\s+thể\s+các|[Mm]ọi)\s+{qualified}(?:{listed}{qualified})*{tail}"
-    bare_list = rf"(?:[Cc]ơ\s+quan|[Đđ]ơn\s+vị|[Ss]ở)(?:\s*,\s*{qualified})+(?:\s+(?:có\s+)?liên\s+quan)?"
+    # ("Người đứng đầu cơ quan, tổ chức được giao nhiệm vụ": the bodies the plan gives tasks.)
+    bare_list = rf"(?:[Cc]ơ\s+quan|[Đđ]ơn\s+vị|[Ss]ở)(?:\s*,\s*{qualified})+(?:\s+(?:có\s+)?liên\s+quan|\s+được\s+giao\s+nhiệm\s+vụ)?"
     bare_one = r"(?:[Cc]ơ\s+quan|[Đđ]ơn\s+vị|[Đđ]ịa\s+phương)\s+(?:có\s+)?liên\s+quan|[Tt]ổ\s+chức\s+chính\s+trị\s*-\s*xã\s+hội" \
         r"|[Cc]ơ\s+quan\s+(?:thông\s+tấn\s+)?báo\s+chí"
     return re.compile(f"(?:{with_cac}|{bare_list}|{bare_one})")
