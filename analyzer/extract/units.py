@@ -55,6 +55,7 @@ def _roles_in_row(row: list[tuple[int, str, str | None, int | None]], registry: 
                 registry.add(name, span, cell[span[0] - start:span[1] - start], page, r)
 
 
+_TASK_TITLE_RE = re.compile(r"^(?:PHÂN\s+CÔNG\s+)?NHIỆM\s+VỤ\s+(?:CỦA|CHO)\s+(?:CÁC\s+)?")
 _ISSUING_FORMULA_RE = re.compile(r"(?:ban\s+hành|xây\s+dựng|lập)\s+(?:Kế\s+hoạch|kế\s+hoạch|Chương\s+trình|Hướng\s+dẫn)", re.IGNORECASE)
 # "đề nghị/giao/yêu cầu X ..." and "chỉ đạo X tuyên truyền": X does the task ("theo chỉ đạo
 # của X" and "Ban Chỉ đạo" do not assign).
@@ -143,6 +144,16 @@ def find_units(document: Document, exclude: list[Span]) -> tuple[list[Unit], cal
                 continue
         else:
             columns = {}
+        task_title = _TASK_TITLE_RE.match(chunk)
+        if task_title and chunk == chunk.upper():
+            # "PHÂN CÔNG NHIỆM VỤ CỦA TỔ CÔNG TÁC KIỂM TRA ...": an annex that lists the team's
+            # tasks; the title is in capitals, which the gazetteer does not read as a name.
+            rest = chunk[task_title.end():]
+            found = find_mentions(rest[:1] + rest[1:].lower(), para.start + task_title.end())
+            if found and found[0][0][0] == para.start + task_title.end():
+                span, name = found[0]
+                registry.add(name, span, full[span[0]:span[1]], para.page, "implement")
+            continue
         if _ISSUING_FORMULA_RE.search(chunk[:400]) and not re.match(r"^(?:[-+•]|\d+\.|[a-zđ]\))", chunk):
             continue  # "UBND xã Hoằng Cát ban hành Kế hoạch ... như sau": the issuer issues
         owner = _enclosing_owner(owners, para.start)

@@ -341,3 +341,13 @@ def test_units_later_sentence_with_its_own_subject():
                       "mưu, hướng dẫn, đôn đốc, kiểm tra giám sát việc triển khai thực hiện nhiệm vụ. Kịp thời báo "
                       "cáo cơ quan có thẩm quyền xem xét.\n")
     assert {"advise", "monitor", "report"} <= set(roles["Các cơ quan chuyên môn từ tỉnh đến địa phương"])
+
+
+def test_units_capitalised_annex_title_names_the_team():
+    # Sở Công Thương Lào Cai: "PHÂN CÔNG NHIỆM VỤ CỦA TỔ CÔNG TÁC KIỂM TRA ..." over the team's
+    # task table: the team implements; a capitalised section title that names no team gives none.
+    roles = _units_of("KẾ HOẠCH\nIII. TỔ CHỨC THỰC HIỆN\n1. Giao phòng Quản lý Công nghiệp triển khai.\n"
+                      "PHÂN CÔNG NHIỆM VỤ CỦA TỔ CÔNG TÁC KIỂM TRA, CẤP GIẤY CHỨNG NHẬN HUẤN LUYỆN\n"
+                      "NHIỆM VỤ CỦA NĂM 2026\n")
+    assert roles["Tổ công tác"] == ["implement"]
+    assert len(roles) == 2
