@@ -360,8 +360,15 @@ def _roles_in_item(chunk: str, start: int, page: int | None, owner: str | None,
         clause_end = next((m.end() + n.start() for n in re.finditer(
             r"[;.]|\s(?:để|trong|thực hiện|triển khai|tổ chức|tham mưu|xây dựng|kiểm tra)\s", chunk[m.end():])
             if not any(a <= m.end() + n.start() + 1 + start < b for (a, b), _ in mentions)), len(chunk))
+        prev_end = m.end()
         for i, (span, name) in enumerate(mentions):
             if m.end() <= span[0] - start < clause_end and i not in labelled:
+                # A task verb ends the partners: in "phối hợp với Sở Tài chính hướng dẫn các cơ
+                # quan, tổ chức ..." the bodies guided are no partners.
+                gap = chunk[prev_end:span[0] - start].lower()
+                if any(cue.search(gap) for cue in gz.verb_cues.values()):
+                    break
+                prev_end = span[1] - start
                 labelled.add(i)
                 # "A chủ trì, phối hợp với B" and "A phối hợp với B": B works with A on the task
                 # (guideline 1.2: B coordinates even where it leads elsewhere).

@@ -351,3 +351,15 @@ def test_units_capitalised_annex_title_names_the_team():
                       "NHIỆM VỤ CỦA NĂM 2026\n")
     assert roles["Tổ công tác"] == ["implement"]
     assert len(roles) == 2
+
+
+def test_units_partners_end_at_the_joint_task_verb():
+    # 1627/QĐ-UBND Quảng Ngãi: "phối hợp với Sở Tài chính hướng dẫn các cơ quan, tổ chức, đơn vị ...
+    # triển khai kiểm kê": the bodies guided do the task, they are no partners; an unknown name in
+    # the list ("Ban bầu cử") does not end it.
+    roles = _units_of("KẾ HOẠCH\nIV. TỔ CHỨC THỰC HIỆN\n1. Sở Xây dựng\n- Phối hợp với Sở Tài chính hướng dẫn các cơ "
+                      "quan, tổ chức, đơn vị triển khai kiểm kê tài sản.\n- Phối hợp với Ủy ban bầu cử, Ban bầu cử, "
+                      "các cơ quan có liên quan trong việc tiếp công dân.\n")
+    assert "coordinate" in roles["Sở Tài chính"]
+    assert roles["các cơ quan, tổ chức, đơn vị"] == ["implement"]
+    assert "coordinate" in roles["các cơ quan có liên quan"]
