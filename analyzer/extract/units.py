@@ -294,17 +294,27 @@ _PURPOSE_BEFORE_RE = re.compile(r"(?<!\w)để\s+(?:(?:triển\s+khai|tổ\s+ch�
 _PARTNERS_BEFORE_RE = re.compile(rf"(?:phối|kết)\s+hợp\s+(?:chặt\s+chẽ\s+)?(?:với|cùng)\s+(?:[{_UNIT_MARK},;\s]|và\s|các\s|triển\s+khai\s|thực\s+hiện\s|tổ\s+chức\s)+$")
 
 
+_REPORT_RECEIVER_RE = re.compile(rf"(?:báo\s+cáo|gửi(?:\s+báo\s+cáo)?|phản\s+ánh)\s+(?:về\s+|cho\s+|lên\s+)?{_UNIT_MARK}+\s*,?\s+để\s+",
+                                 re.IGNORECASE)
+
+
 def _verb_roles(chunk: str) -> list[str]:
     """The roles the verbs of an item give its subject, in cue order."""
     gz = gazetteer()
     lowered = chunk.lower()
     lead_at = gz.verb_cues["lead"].search(lowered)
     lead_spans = [m.span() for m in gz.verb_cues["lead"].finditer(lowered)]
+    # "báo cáo Sở Xây dựng để tổng hợp, tham mưu Ủy ban nhân dân tỉnh": what follows the body
+    # reported to is that body's work, up to the end of the clause.
+    receiver_spans = [(m.end(), (re.compile(r"[;.](?:\s|$)").search(chunk, m.end()) or re.compile(r"$").search(chunk)).start())
+                      for m in _REPORT_RECEIVER_RE.finditer(chunk)]
     roles = []
     for role, cue in gz.verb_cues.items():
         for m in cue.finditer(lowered):
             if role != "lead" and any(a <= m.start() < b for a, b in lead_spans):
                 continue  # "chỉ đạo" of "chỉ đạo chung"
+            if any(a <= m.start() < b for a, b in receiver_spans):
+                continue
             if role == "coordinate" and lead_at and lead_at.start() < m.start():
                 continue  # the lead's partners coordinate, not the lead
             if role == "monitor" and (lowered[max(0, m.start() - 6):m.start()].endswith("người ") or not (_MONITORED_RE.match(chunk, m.end()) or _MONITORED_NEAR_RE.match(chunk, m.end()))):

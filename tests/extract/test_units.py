@@ -363,3 +363,12 @@ def test_units_partners_end_at_the_joint_task_verb():
     assert "coordinate" in roles["Sở Tài chính"]
     assert roles["các cơ quan, tổ chức, đơn vị"] == ["implement"]
     assert "coordinate" in roles["các cơ quan có liên quan"]
+
+
+def test_units_work_of_the_body_reported_to_is_not_the_reporters():
+    # CV-7432 Lào Cai: "... kịp thời báo cáo Sở Xây dựng để tổng hợp, tham mưu Ủy ban nhân dân tỉnh":
+    # the Sở advises, not the heads who report.
+    roles = _units_of("KẾ HOẠCH\n3. Tổ chức thực hiện\nThủ trưởng các sở, ban, ngành tỉnh chịu trách nhiệm tổ chức "
+                      "triển khai thực hiện; nếu phát sinh khó khăn, kịp thời báo cáo Sở Xây dựng để tổng hợp, tham "
+                      "mưu Ủy ban nhân dân tỉnh xem xét.\n")
+    assert roles["Thủ trưởng các sở, ban, ngành tỉnh"] == ["implement", "report"]
