@@ -340,6 +340,11 @@ def _first_verb_role(text: str) -> str | None:
     return best[1] if best else None
 
 
+_RECEIVER_RE = re.compile(r"(?:báo\s+cáo|gửi|tham\s+mưu(?:\s+cho)?|trình|đề\s+xuất(?:\s+với)?|phản\s+ánh|chịu\s+trách\s+nhiệm\s+trước|của)"
+                          # ("báo cáo kết quả về X", "báo cáo X": the words before a preposition only.)
+                          r"\s+(?:[^;.]{0,60}?\s(?=(?:về|cho|lên|với)\s))?(?:(?:về|cho|lên|với)\s+)?", re.IGNORECASE)
+
+
 def _roles_in_item(chunk: str, start: int, page: int | None, owner: str | None,
                    registry: _Registry, exclude: list[Span], co_owners: list[str] = ()) -> None:
     gz = gazetteer()
@@ -347,6 +352,8 @@ def _roles_in_item(chunk: str, start: int, page: int | None, owner: str | None,
     own_subject = _subject(chunk, start)
     subject = own_subject or owner
     labelled: set[int] = set()
+    # The body reported to or advised ("... báo cáo Chủ tịch UBND tỉnh") is not on a label's list.
+    receivers = {m.end() for m in _RECEIVER_RE.finditer(chunk)}
     # "Đơn vị chủ trì: X", "Đơn vị phối hợp: X, Y": the units after the label on this line.
     for role, cue in gz.label_cues.items():
         for m in cue.finditer(chunk):
@@ -359,7 +366,7 @@ def _roles_in_item(chunk: str, start: int, page: int | None, owner: str | None,
                          if not (x.group(0).startswith(";") and m.end() + x.end() in unit_starts)), None)
             seg_end = m.end() + (stop.start() if stop else line_end - m.end())
             for i, (span, name) in enumerate(mentions):
-                if m.end() <= span[0] - start < seg_end:
+                if m.end() <= span[0] - start < seg_end and span[0] - start not in receivers:
                     registry.add(name, span, chunk[span[0] - start:span[1] - start], page, role)
                     labelled.add(i)
     # "chủ trì, phối hợp với X" and "phối hợp với X": X coordinates (and the subject of the
@@ -439,7 +446,7 @@ def _roles_in_item(chunk: str, start: int, page: int | None, owner: str | None,
                 for role in [*base, *extra]:
                     registry.add(name, span, chunk[span[0] - start:span[1] - start], page, role)
     # Receivers of reports and advice get no role: "báo cáo (về) UBND", "tham mưu cho UBND".
-    for m in re.finditer(r"(?:báo\s+cáo|gửi|tham\s+mưu(?:\s+cho)?|trình|đề\s+xuất(?:\s+với)?|phản\s+ánh|chịu\s+trách\s+nhiệm\s+trước|của)\s+(?:[^;.]{0,60}?\s)?(?:về|cho|lên|với)?\s*", chunk, re.IGNORECASE):
+    for m in _RECEIVER_RE.finditer(chunk):
         for i, (span, name) in enumerate(mentions):
             if span[0] - start == m.end() and i not in labelled:
                 labelled.add(i)

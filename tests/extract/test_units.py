@@ -372,3 +372,13 @@ def test_units_work_of_the_body_reported_to_is_not_the_reporters():
                       "triển khai thực hiện; nếu phát sinh khó khăn, kịp thời báo cáo Sở Xây dựng để tổng hợp, tham "
                       "mưu Ủy ban nhân dân tỉnh xem xét.\n")
     assert roles["Thủ trưởng các sở, ban, ngành tỉnh"] == ["implement", "report"]
+
+
+def test_units_body_reported_to_is_not_on_the_label_list():
+    # 7360/KH-UBND Lai Châu: "- Cơ quan thực hiện: Sở A rà soát ...; các sở, ngành ... gửi kết quả về
+    # Sở A để tổng hợp báo cáo Chủ tịch UBND tỉnh.": the chairman is reported to, not an implementer.
+    roles = _units_of("KẾ HOẠCH\nII. NHIỆM VỤ\n1. Rà soát văn bản\n- Cơ quan thực hiện: Sở Khoa học và Công nghệ "
+                      "tiến hành rà soát văn bản của mình; các sở, ngành liên quan rà soát văn bản, gửi kết quả về Sở "
+                      "Khoa học và Công nghệ để tổng hợp báo cáo Chủ tịch UBND tỉnh.\n")
+    assert "implement" in roles["Sở Khoa học và Công nghệ"]
+    assert roles["Chủ tịch Ủy ban nhân dân tỉnh"] == []
