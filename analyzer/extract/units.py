@@ -315,6 +315,8 @@ def _verb_roles(chunk: str) -> list[str]:
                 continue  # "chỉ đạo" of "chỉ đạo chung"
             if any(a <= m.start() < b for a, b in receiver_spans):
                 continue
+            if role == "lead" and re.search(r"được\s+(?:phân\s+công\s+|giao\s+)?$", lowered[max(0, m.start() - 20):m.start()]):
+                continue  # "các sở, ngành được phân công chủ trì thực hiện nhiệm vụ": who they are, not the task
             if role == "coordinate" and lead_at and lead_at.start() < m.start():
                 continue  # the lead's partners coordinate, not the lead
             if role == "monitor" and (lowered[max(0, m.start() - 6):m.start()].endswith("người ") or not (_MONITORED_RE.match(chunk, m.end()) or _MONITORED_NEAR_RE.match(chunk, m.end()))):

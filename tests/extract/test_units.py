@@ -382,3 +382,13 @@ def test_units_body_reported_to_is_not_on_the_label_list():
                       "Khoa học và Công nghệ để tổng hợp báo cáo Chủ tịch UBND tỉnh.\n")
     assert "implement" in roles["Sở Khoa học và Công nghệ"]
     assert roles["Chủ tịch Ủy ban nhân dân tỉnh"] == []
+
+
+def test_units_assigned_to_lead_describes_not_leads():
+    # 7360/KH-UBND: "các sở, ngành ... được phân công chủ trì thực hiện nhiệm vụ ... có trách nhiệm xây
+    # dựng kế hoạch chi tiết": the clause says who they are; their task is to build the plan.
+    roles = _units_of("KẾ HOẠCH\nIV. TỔ CHỨC THỰC HIỆN\n2. Các sở, ngành và Ủy ban nhân dân các xã được phân công chủ "
+                      "trì thực hiện nhiệm vụ tại Kế hoạch này có trách nhiệm xây dựng kế hoạch chi tiết.\n3. Sở Tư pháp chủ trì thẩm định.\n")
+    assert roles["Các sở, ngành"] == ["implement"]
+    assert roles["Ủy ban nhân dân các xã"] == ["implement"]
+    assert "lead" in roles["Sở Tư pháp"]
