@@ -294,6 +294,7 @@ _PURPOSE_BEFORE_RE = re.compile(r"(?<!\w)để\s+(?:(?:triển\s+khai|tổ\s+ch�
 _PARTNERS_BEFORE_RE = re.compile(rf"(?:phối|kết)\s+hợp\s+(?:chặt\s+chẽ\s+)?(?:với|cùng)\s+(?:[{_UNIT_MARK},;\s]|và\s|các\s|triển\s+khai\s|thực\s+hiện\s|tổ\s+chức\s)+$")
 
 
+_LATER_REPORT_RE = re.compile(r"(?<!\w)(?:phản\s+ánh|báo\s+cáo)(?!\w)", re.IGNORECASE)
 _REPORT_RECEIVER_RE = re.compile(rf"(?:báo\s+cáo|gửi(?:\s+báo\s+cáo)?|phản\s+ánh)\s+(?:về\s+|cho\s+|lên\s+)?{_UNIT_MARK}+\s*,?\s+để\s+",
                                  re.IGNORECASE)
 
@@ -420,6 +421,13 @@ def _roles_in_item(chunk: str, start: int, page: int | None, owner: str | None,
         sentence_end = chunk.find(". ", stop)
         extra = [r for r in _verb_roles(_mask(chunk, mentions, start)[stop:sentence_end if sentence_end != -1 else None])
                  if r in ("report", "monitor")]
+        # "... yêu cầu X triển khai thực hiện Kế hoạch này. Trong quá trình thực hiện, nếu có khó
+        # khăn, vướng mắc, kịp thời phản ánh về Y": the later sentences without a unit of their
+        # own before the verb still speak to X (guideline 1.4: X phản ánh về Y gives X report).
+        later = _mask(chunk, mentions, start)[sentence_end + 1:] if sentence_end != -1 else ""
+        cue = _LATER_REPORT_RE.search(later)
+        if cue and _UNIT_MARK not in later[:cue.start()] and "report" not in extra:
+            extra.append("report")
         assigned = [i for i, (span, _) in enumerate(mentions) if m.end() <= span[0] - start < stop and i not in labelled]
         # Only the list right after the request: "đề nghị X, Y phản ánh về Z" asks X and Y.
         for k in range(1, len(assigned)):

@@ -392,3 +392,16 @@ def test_units_assigned_to_lead_describes_not_leads():
     assert roles["Các sở, ngành"] == ["implement"]
     assert roles["Ủy ban nhân dân các xã"] == ["implement"]
     assert "lead" in roles["Sở Tư pháp"]
+
+
+def test_units_request_goes_on_in_a_later_sentence_without_a_subject():
+    # Lào Cai mining plan: "UBND tỉnh yêu cầu các Sở, ban, ngành ... triển khai thực hiện Kế hoạch này.
+    # Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, kịp thời phản ánh về Sở NN&MT ...": the
+    # bodies asked report; a later sentence with its own unit does not speak to them.
+    roles = _units_of("KẾ HOẠCH\nIV. TỔ CHỨC THỰC HIỆN\nỦy ban nhân dân tỉnh yêu cầu các Sở, ban, ngành nghiêm túc "
+                      "triển khai thực hiện Kế hoạch này. Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, kịp "
+                      "thời phản ánh về Sở Nông nghiệp và Môi trường để tổng hợp, hướng dẫn.\n"
+                      "Ủy ban nhân dân tỉnh đề nghị Ủy ban Mặt trận Tổ quốc tỉnh tuyên truyền. Trong quá trình thực "
+                      "hiện, Sở Tư pháp tổng hợp, báo cáo Ủy ban nhân dân tỉnh.\n")
+    assert roles["các Sở, ban, ngành"] == ["implement", "report"]
+    assert roles["Ủy ban Mặt trận Tổ quốc tỉnh"] == ["implement"]
