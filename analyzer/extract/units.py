@@ -258,6 +258,9 @@ def _subject_sentences(chunk: str) -> list[tuple[int, str]]:
     mưu ..."): that sentence, and those after it, are the new subject's; (offset, text) pairs."""
     cuts = [0]
     for m in _SENTENCE_START_RE.finditer(chunk):
+        if not re.search(r"[^\W\d_]{2,}", re.sub(r"^\s*(?:[-+•*]\s*)?(?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđ])?[.)]?", "",
+                                                chunk[cuts[-1]:m.start()])):
+            continue  # "3. Đề nghị ...": the item's number is no sentence
         sentence = chunk[m.end():]
         if _subject(sentence, 0) is not None and _first_verb_role(sentence[:200]) is not None:
             cuts.append(m.end())
@@ -299,6 +302,9 @@ _REPORT_RECEIVER_RE = re.compile(rf"(?:báo\s+cáo|gửi(?:\s+báo\s+cáo)?|ph�
                                  re.IGNORECASE)
 
 
+_DUTY_RE = re.compile(r"(?:có|chịu)\s+trách\s+nhiệm\s+(?!trước)(?:chủ\s+động\s+|phối\s+hợp\s+|kịp\s+thời\s+)?")
+
+
 def _verb_roles(chunk: str) -> list[str]:
     """The roles the verbs of an item give its subject, in cue order."""
     gz = gazetteer()
@@ -330,6 +336,12 @@ def _verb_roles(chunk: str) -> list[str]:
                 continue
             roles.append(role)
             break
+    # "có trách nhiệm lập kế hoạch, dự toán ...": a duty whose verb is none of the cues is a
+    # task to do ("có trách nhiệm tham mưu" is the cue's role only).
+    duty = _DUTY_RE.search(lowered)
+    if duty and "implement" not in roles and not any(
+            cue.match(lowered, duty.end()) for cue in gz.verb_cues.values()):
+        roles.append("implement")
     return roles
 
 

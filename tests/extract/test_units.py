@@ -405,3 +405,15 @@ def test_units_request_goes_on_in_a_later_sentence_without_a_subject():
                       "hiện, Sở Tư pháp tổng hợp, báo cáo Ủy ban nhân dân tỉnh.\n")
     assert roles["các Sở, ban, ngành"] == ["implement", "report"]
     assert roles["Ủy ban Mặt trận Tổ quốc tỉnh"] == ["implement"]
+
+
+def test_units_numbered_item_is_one_sentence_and_a_duty_is_a_task():
+    # Lương Minh: "3. Đề nghị Thường trực HĐND, UBND ... thường xuyên phối hợp": the number is no
+    # sentence of its own (which gave the heading's units a bare implement); 2623/QĐ-TTg: "4. Các
+    # cơ quan ... có trách nhiệm lập kế hoạch, dự toán ... và báo cáo": a duty is a task.
+    roles = _units_of("KẾ HOẠCH\nIII. TỔ CHỨC THỰC HIỆN\n3. Đề nghị Thường trực HĐND, UBND xã thường xuyên phối "
+                      "hợp, trao đổi thông tin.\n4. Sở Tài chính có trách nhiệm lập dự toán và báo cáo Ủy ban nhân "
+                      "dân tỉnh.\n5. Sở Nội vụ có trách nhiệm tham mưu Ủy ban nhân dân tỉnh.\n")
+    assert roles["Thường trực Hội đồng nhân dân xã"] == ["coordinate"]
+    assert roles["Sở Tài chính"] == ["implement", "report"]
+    assert roles["Sở Nội vụ"] == ["advise"]
