@@ -297,6 +297,10 @@ _PURPOSE_BEFORE_RE = re.compile(r"(?<!\w)để\s+(?:(?:triển\s+khai|tổ\s+ch�
 _PARTNERS_BEFORE_RE = re.compile(rf"(?:phối|kết)\s+hợp\s+(?:chặt\s+chẽ\s+)?(?:với|cùng)\s+(?:[{_UNIT_MARK},;\s]|và\s|các\s|triển\s+khai\s|thực\s+hiện\s|tổ\s+chức\s)+$")
 
 
+# A collective of the kinds the law regulates, described by the activity it is regulated for.
+_REGULATED_KIND_RE = re.compile(r"^(?:các\s+)?(?:(?:tổ\s+chức|cá\s+nhân|đơn\s+vị|doanh\s+nghiệp|cơ\s+sở|hộ)(?:,\s*|\s+và\s+|$))+$", re.IGNORECASE)
+_REGULATED_TAIL_RE = re.compile(r"\s+(?:có\s+(?!liên)|được\s+cấp|hoạt\s+động|khai\s+thác|kinh\s+doanh|sản\s+xuất|vận\s+chuyển|chế\s+biến"
+                                r"|còn\s+nợ|vi\s+phạm|sử\s+dụng)", re.IGNORECASE)
 _LATER_REPORT_RE = re.compile(r"(?<!\w)(?:phản\s+ánh|báo\s+cáo)(?!\w)", re.IGNORECASE)
 _REPORT_RECEIVER_RE = re.compile(rf"(?:báo\s+cáo|gửi(?:\s+báo\s+cáo)?|phản\s+ánh)\s+(?:về\s+|cho\s+|lên\s+)?{_UNIT_MARK}+\s*,?\s+để\s+",
                                  re.IGNORECASE)
@@ -448,6 +452,11 @@ def _roles_in_item(chunk: str, start: int, page: int | None, owner: str | None,
             if not re.fullmatch(r"\s*(?:,|;|và|,\s*và)?\s*(?:các\s+|cho\s+|lực\s+lượng\s+)?", gap, re.IGNORECASE):
                 assigned = assigned[:k]
                 break
+        # "hướng dẫn các tổ chức, cá nhân có thuyền khai thác ... thực hiện", "đôn đốc các tổ chức,
+        # đơn vị khai thác khoáng sản còn nợ ... nộp": regulated parties made to comply are no
+        # units (guideline 1.4).
+        assigned = [i for i in assigned if not (_REGULATED_KIND_RE.search(mentions[i][1])
+                                                and _REGULATED_TAIL_RE.match(chunk, mentions[i][0][1] - start))]
         # "đề nghị các tổ chức, cá nhân liên quan phối hợp, triển khai": asked to work together.
         if assigned and re.match(r"\s*(?:chủ\s+động\s+|tích\s+cực\s+)?phối\s+hợp(?!\s+(?:với|cùng))",
                                  chunk[mentions[assigned[-1]][0][1] - start:], re.IGNORECASE):

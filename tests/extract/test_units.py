@@ -417,3 +417,16 @@ def test_units_numbered_item_is_one_sentence_and_a_duty_is_a_task():
     assert roles["Thường trực Hội đồng nhân dân xã"] == ["coordinate"]
     assert roles["Sở Tài chính"] == ["implement", "report"]
     assert roles["Sở Nội vụ"] == ["advise"]
+
+
+def test_units_regulated_parties_told_to_comply_are_no_units():
+    # Lào Cai mining plan: "Hướng dẫn các tổ chức, cá nhân có thuyền khai thác ... thực hiện việc đăng
+    # ký" and "đôn đốc các tổ chức, đơn vị khai thác khoáng sản còn nợ ... nộp": regulated parties
+    # (guideline 1.4); "đề nghị các tổ chức, cá nhân liên quan phối hợp" asks units.
+    roles = _units_of("KẾ HOẠCH\nIV. TỔ CHỨC THỰC HIỆN\n1. Sở Xây dựng\n- Hướng dẫn các tổ chức, cá nhân có thuyền "
+                      "khai thác thực hiện việc đăng ký theo quy định.\n2. Thuế tỉnh\n- Đôn đốc các tổ chức, đơn vị "
+                      "khai thác khoáng sản thực hiện nộp đầy đủ thuế.\nĐề nghị các tổ chức, cá nhân liên quan phối "
+                      "hợp thực hiện.\n")
+    assert roles["các tổ chức, cá nhân"] == []
+    assert roles["các tổ chức, đơn vị"] == []
+    assert "coordinate" in roles["các tổ chức, cá nhân liên quan"]
