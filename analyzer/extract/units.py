@@ -301,6 +301,8 @@ _PARTNERS_BEFORE_RE = re.compile(rf"(?:phối|kết)\s+hợp\s+(?:chặt\s+chẽ
 _REGULATED_KIND_RE = re.compile(r"^(?:các\s+)?(?:(?:tổ\s+chức|cá\s+nhân|đơn\s+vị|doanh\s+nghiệp|cơ\s+sở|hộ)(?:,\s*|\s+và\s+|$))+$", re.IGNORECASE)
 _REGULATED_TAIL_RE = re.compile(r"\s+(?:có\s+(?!liên)|được\s+cấp|hoạt\s+động|khai\s+thác|kinh\s+doanh|sản\s+xuất|vận\s+chuyển|chế\s+biến"
                                 r"|còn\s+nợ|vi\s+phạm|sử\s+dụng)", re.IGNORECASE)
+_QUOTA_RE = re.compile(r"^[^:]{0,40}:\s*(?:(?:không\s+quá|tối\s+đa|không\s+vượt\s+quá)\s+|mỗi\s+[^,;.:]{0,20}?xét\s+chọn\s+)\d+\s*"
+                       r"(?:cá\s+nhân|tập\s+thể|người|đại\s+biểu|suất)", re.IGNORECASE)
 _LATER_REPORT_RE = re.compile(r"(?<!\w)(?:phản\s+ánh|báo\s+cáo)(?!\w)", re.IGNORECASE)
 _REPORT_RECEIVER_RE = re.compile(rf"(?:báo\s+cáo|gửi(?:\s+báo\s+cáo)?|phản\s+ánh)\s+(?:về\s+|cho\s+|lên\s+)?{_UNIT_MARK}+\s*,?\s+để\s+",
                                  re.IGNORECASE)
@@ -508,8 +510,9 @@ def _roles_in_item(chunk: str, start: int, page: int | None, owner: str | None,
                 labelled.add(i)
         # A heading that only names its unit ("3. Sở Tài chính") gives no role itself: its
         # items do.
-        bare_heading = own_subject is not None and not re.search(
-            r"[^\W\d_]", _UNIT_MARK_RE.sub("", _SUBJECT_PREFIX_RE.sub("", _mask(chunk, mentions, start), count=1)))
+        rest = _UNIT_MARK_RE.sub("", _SUBJECT_PREFIX_RE.sub("", _mask(chunk, mentions, start), count=1))
+        # ("- Ủy ban bầu cử của tỉnh: Không quá 05 cá nhân": a quota for the body, no task.)
+        bare_heading = own_subject is not None and (not re.search(r"[^\W\d_]", rest) or bool(_QUOTA_RE.search(rest)))
         for role in subject_roles or ([] if bare_heading else ["implement"]):
             for i in listed:
                 span, name = mentions[i]

@@ -430,3 +430,11 @@ def test_units_regulated_parties_told_to_comply_are_no_units():
     assert roles["các tổ chức, cá nhân"] == []
     assert roles["các tổ chức, đơn vị"] == []
     assert "coordinate" in roles["các tổ chức, cá nhân liên quan"]
+
+
+def test_units_quota_for_a_body_is_no_task():
+    # 0125/KH-UBND Đắk Lắk, awards: "- Ủy ban bầu cử của tỉnh: Không quá 05 cá nhân;" allots a quota.
+    roles = _units_of("KẾ HOẠCH\nIV. KHEN THƯỞNG\n- Ban Chỉ đạo tỉnh: Không quá 05 cá nhân;\n- Đoàn kiểm tra của tỉnh: "
+                      "Mỗi đoàn xét chọn 01 cá nhân;\n- Sở Tài chính: bố trí kinh phí khen thưởng.\n")
+    assert not any(roles.get(name) for name in ("Ban Chỉ đạo tỉnh", "Đoàn kiểm tra"))
+    assert roles["Sở Tài chính"] == ["implement"]
