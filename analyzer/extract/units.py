@@ -392,7 +392,10 @@ def _roles_in_item(chunk: str, start: int, page: int | None, owner: str | None,
                     labelled.add(i)
     # "chủ trì, phối hợp với X" and "phối hợp với X": X coordinates (and the subject of the
     # second does too, from its verb).
-    for m in re.finditer(r"(?:phối|kết)\s+hợp\s+(?:chặt\s+chẽ\s+)?(?:với|cùng)\s+", chunk, re.IGNORECASE):
+    unit_starts = {span[0] - start for span, _ in mentions}
+    for m in re.finditer(r"(?:phối|kết)\s+hợp\s+(?:chặt\s+chẽ\s+)?(?P<with>(?:với|cùng)\s+)?", chunk, re.IGNORECASE):
+        if not m.group("with") and m.end() not in unit_starts:
+            continue  # "Phối hợp chặt chẽ lực lượng Công an ...": the partner may follow at once
         # The partners end with the clause or the task's verb; a verb inside a name ("các tổ
         # chức chính trị - xã hội") does not end them.
         clause_end = next((m.end() + n.start() for n in re.finditer(

@@ -438,3 +438,12 @@ def test_units_quota_for_a_body_is_no_task():
                       "Mỗi đoàn xét chọn 01 cá nhân;\n- Sở Tài chính: bố trí kinh phí khen thưởng.\n")
     assert not any(roles.get(name) for name in ("Ban Chỉ đạo tỉnh", "Đoàn kiểm tra"))
     assert roles["Sở Tài chính"] == ["implement"]
+
+
+def test_units_partner_named_right_after_phoi_hop_without_voi():
+    # 153/KH-UBND Cần Thơ: "Phối hợp chặt chẽ lực lượng Công an và các lực lượng liên quan thực hiện":
+    # the partners follow "phối hợp" at once.
+    roles = _units_of("KẾ HOẠCH\nIV. TỔ CHỨC THỰC HIỆN\n1. Chi cục Hải quan khu vực XIX\n- Phối hợp chặt chẽ các sở, "
+                      "ngành liên quan thực hiện các nội dung Chương trình.\n")
+    assert roles["các sở, ngành liên quan"] == ["coordinate"]
+    assert "coordinate" in roles["Chi cục Hải quan khu vực XIX"]
