@@ -332,7 +332,10 @@ def _verb_roles(chunk: str) -> list[str]:
                 continue  # "các sở, ngành được phân công chủ trì thực hiện nhiệm vụ": who they are, not the task
             if role == "coordinate" and lead_at and lead_at.start() < m.start():
                 continue  # the lead's partners coordinate, not the lead
-            if role == "monitor" and (lowered[max(0, m.start() - 6):m.start()].endswith("người ") or not (_MONITORED_RE.match(chunk, m.end()) or _MONITORED_NEAR_RE.match(chunk, m.end()))):
+            # ("đôn đốc" urges others whatever follows it.)
+            if role == "monitor" and not m.group(0).startswith("đôn") and (
+                    lowered[max(0, m.start() - 6):m.start()].endswith("người ")
+                    or not (_MONITORED_RE.match(chunk, m.end()) or _MONITORED_NEAR_RE.match(chunk, m.end()))):
                 # ("nhiều người theo dõi": viewers, not a task.)
                 continue
             if role == "implement" and (_PARTNERS_BEFORE_RE.search(lowered, 0, m.start())

@@ -447,3 +447,13 @@ def test_units_partner_named_right_after_phoi_hop_without_voi():
                       "ngành liên quan thực hiện các nội dung Chương trình.\n")
     assert roles["các sở, ngành liên quan"] == ["coordinate"]
     assert "coordinate" in roles["Chi cục Hải quan khu vực XIX"]
+
+
+def test_units_urging_is_always_of_others():
+    # Đề án 08: "- Đôn đốc hoàn thành đưa vào vận hành các dự án thủy điện": urging is monitoring
+    # whatever follows; "tăng cường kiểm tra, phát hiện vi phạm" stays the unit's own task.
+    roles = _units_of("KẾ HOẠCH\nIV. TỔ CHỨC THỰC HIỆN\n1. Phòng Quản lý năng lượng\n- Đôn đốc hoàn thành đưa vào vận "
+                      "hành các dự án thủy điện theo kế hoạch.\n2. Phòng Kinh tế\n- Tăng cường kiểm tra, phát hiện vi "
+                      "phạm.\n")
+    assert "monitor" in roles["Phòng Quản lý năng lượng"]
+    assert "monitor" not in roles["Phòng Kinh tế"]
