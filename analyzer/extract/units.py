@@ -67,6 +67,10 @@ _SUBJECT_PREFIX_RE = re.compile(
     # "Đồng chí Ủy viên Ban Thường vụ Đảng ủy, Chủ tịch ...": the person's Party post is an
     # apposition; the office after it is the subject.
     r"(?:Căn\s+cứ\s+[^,;]{3,60},\s*)?"  # "Căn cứ kế hoạch này, Giám đốc các Sở, ... xây dựng"
+    # "Trên cơ sở tài liệu do Trung ương biên soạn, các cơ quan, đơn vị tổ chức ..."; "Trong quá
+    # trình thực hiện, nếu có khó khăn, vướng mắc các cơ quan ... kịp thời phản ánh".
+    r"(?:Trên\s+cơ\s+sở\s+[^,;]{3,80},\s*)?"
+    r"(?:Trong\s+quá\s+trình\s+(?:tổ\s+chức\s+)?(?:thực\s+hiện|triển\s+khai)[^,;]{0,40},\s*(?:nếu\s+có\s+khó\s+khăn(?:,\s*vướng\s+mắc)?,?\s*)?)?"
     # "Định kỳ 6 tháng, hàng năm, giữa nhiệm kỳ, Sở Công Thương tổ chức sơ kết": the time comes
     # first (its parts are lower case; the subject's name is not).
     r"(?:(?:Định\s+kỳ|Hằng\s+năm|Hàng\s+năm|Hằng\s+quý|Hàng\s+quý|Hằng\s+tháng|Hàng\s+tháng)(?:(?-i:[^,;.A-ZĐ]){0,30},\s*){1,4})?"
@@ -499,9 +503,12 @@ def _roles_in_item(chunk: str, start: int, page: int | None, owner: str | None,
         registry.add(own_subject, mentions[0][0], chunk[mentions[0][0][0] - start:mentions[0][0][1] - start], page, None)
         subject = None
     if subject is not None:
-        subject_roles = _verb_roles(_mask(chunk, mentions, start))
         subj_index = next((i for i, (s, n) in enumerate(mentions) if n == subject), None)
         subj_span = mentions[subj_index][0] if subj_index is not None else None
+        # The item's own subject does what follows it: "Trong quá trình thực hiện, ... các cơ quan
+        # kịp thời phản ánh" is no "thực hiện" of theirs.
+        predicate_start = subj_span[0] - start if own_subject is not None and subj_span is not None else 0
+        subject_roles = _verb_roles(_mask(chunk, mentions, start)[predicate_start:])
         # The units a heading lists together share the item's roles, and so do the units
         # an item opens with ("Giám đốc các Sở, Thủ trưởng các ngành, UBND các xã xây dựng").
         sharers = [subject] + (list(co_owners) if own_subject is None else [])

@@ -457,3 +457,16 @@ def test_units_urging_is_always_of_others():
                       "phạm.\n")
     assert "monitor" in roles["Phòng Quản lý năng lượng"]
     assert "monitor" not in roles["Phòng Kinh tế"]
+
+
+def test_units_subject_after_a_grounds_or_process_adverbial():
+    # 7360/KH-UBND Lai Châu: "1. Trên cơ sở tài liệu do Trung ương biên soạn, các cơ quan, đơn vị tổ
+    # chức tuyên truyền"; "3. Trong quá trình thực hiện, nếu có khó khăn, vướng mắc các cơ quan, đơn
+    # vị, địa phương kịp thời phản ánh về Ủy ban nhân dân tỉnh" (guideline 1.4: report).
+    roles = _units_of("KẾ HOẠCH\nII. NHIỆM VỤ\n1. Trên cơ sở tài liệu do Trung ương biên soạn, các cơ quan, đơn vị tổ "
+                      "chức tuyên truyền, phổ biến Luật.\n2. Sở Tư pháp chủ trì thẩm định.\n3. Trong quá trình thực "
+                      "hiện, nếu có khó khăn, vướng mắc các cơ quan, đơn vị, địa phương kịp thời phản ánh về Ủy ban "
+                      "nhân dân tỉnh để xem xét.\n")
+    assert roles["các cơ quan, đơn vị"] == ["implement"]
+    assert roles["các cơ quan, đơn vị, địa phương"] == ["report"]
+    assert roles["Ủy ban nhân dân tỉnh"] == []
