@@ -470,3 +470,12 @@ def test_units_subject_after_a_grounds_or_process_adverbial():
     assert roles["các cơ quan, đơn vị"] == ["implement"]
     assert roles["các cơ quan, đơn vị, địa phương"] == ["report"]
     assert roles["Ủy ban nhân dân tỉnh"] == []
+
+
+def test_units_sending_results_is_reporting():
+    # 2623/QĐ-TTg: "Các bộ, cơ quan ngang bộ ... gửi kết quả về Bộ Công an trước ngày ...": the
+    # guideline's "gửi báo cáo về" (report); the body sent to gets none.
+    roles = _units_of("KẾ HOẠCH\nIII. TỔ CHỨC THỰC HIỆN\n1. Các bộ, cơ quan ngang bộ rà soát văn bản, gửi kết quả về Bộ "
+                      "Công an trước ngày 31/12/2025.\n")
+    assert "report" in roles["Các bộ, cơ quan ngang bộ"]
+    assert roles["Bộ Công an"] == []
