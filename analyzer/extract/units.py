@@ -297,6 +297,9 @@ _MONITORED_NEAR_RE = re.compile(
 
 # "để triển khai thực hiện": the verbs of a purpose clause.
 _PURPOSE_BEFORE_RE = re.compile(r"(?<!\w)để\s+(?:(?:triển\s+khai|tổ\s+chức|thực\s+hiện)\s+)*$")
+# "giám sát việc thực hiện", "kiểm tra, đôn đốc tiến độ triển khai": the task watched, not one done.
+_WATCHED_BEFORE_RE = re.compile(r"(?:kiểm\s+tra|giám\s+sát|đôn\s+đốc|theo\s+dõi)(?:,?\s+(?:và\s+)?(?:kiểm\s+tra|giám\s+sát|đôn\s+đốc|theo\s+dõi|đánh\s+giá|hướng\s+dẫn))*"
+                                r"\s+(?:chặt\s+chẽ\s+)?(?:việc|tiến\s+độ|kết\s+quả|tình\s+hình)(?:\s+(?:tổ\s+chức|triển\s+khai))?\s+$")
 # A partner list right before a task verb: "phối hợp với §§§, §§§ triển khai ...".
 _PARTNERS_BEFORE_RE = re.compile(rf"(?:phối|kết)\s+hợp\s+(?:chặt\s+chẽ\s+)?(?:với|cùng)\s+(?:[{_UNIT_MARK},;\s]|và\s|các\s|triển\s+khai\s|thực\s+hiện\s|tổ\s+chức\s)+$")
 
@@ -343,7 +346,8 @@ def _verb_roles(chunk: str) -> list[str]:
                 # ("nhiều người theo dõi": viewers, not a task.)
                 continue
             if role == "implement" and (_PARTNERS_BEFORE_RE.search(lowered, 0, m.start())
-                                        or _PURPOSE_BEFORE_RE.search(lowered, max(0, m.start() - 40), m.start())):
+                                        or _PURPOSE_BEFORE_RE.search(lowered, max(0, m.start() - 40), m.start())
+                                        or _WATCHED_BEFORE_RE.search(lowered, max(0, m.start() - 60), m.start())):
                 # "phối hợp với các cơ quan triển khai": the joint task is coordination; "tham
                 # mưu các giải pháp ... để triển khai": a purpose, not the unit's task.
                 continue

@@ -479,3 +479,13 @@ def test_units_sending_results_is_reporting():
                       "Công an trước ngày 31/12/2025.\n")
     assert "report" in roles["Các bộ, cơ quan ngang bộ"]
     assert roles["Bộ Công an"] == []
+
+
+def test_units_task_watched_is_not_done():
+    # 160/KH-UBND Cần Thơ: "Chỉ đạo các đơn vị liên quan giám sát việc thực hiện Chương trình": the
+    # units watch the programme (guideline 1.4: "chỉ đạo X giám sát" gives monitor), not carry it out.
+    roles = _units_of("KẾ HOẠCH\nIV. TỔ CHỨC THỰC HIỆN\n1. Sở Tư pháp\n- Chỉ đạo các đơn vị liên quan giám sát việc "
+                      "thực hiện Chương trình theo quy định.\n2. Sở Y tế\n- Kiểm tra, giám sát và thực hiện các "
+                      "chính sách.\n")
+    assert roles["các đơn vị liên quan"] == ["monitor"]
+    assert set(roles["Sở Y tế"]) == {"implement", "monitor"}
