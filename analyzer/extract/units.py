@@ -460,6 +460,10 @@ def _roles_in_item(chunk: str, start: int, page: int | None, owner: str | None,
         cue = _LATER_REPORT_RE.search(later)
         if cue and _UNIT_MARK not in later[:cue.start()] and "report" not in extra:
             extra.append("report")
+        # ("... Tăng cường công tác kiểm tra, giám sát, đôn đốc thực hiện Chương trình": monitor too.)
+        unit_at = later.find(_UNIT_MARK)
+        if "monitor" not in extra and "monitor" in _verb_roles(later[:unit_at] if unit_at != -1 else later):
+            extra.append("monitor")
         assigned = [i for i, (span, _) in enumerate(mentions) if m.end() <= span[0] - start < stop and i not in labelled]
         # Only the list right after the request: "đề nghị X, Y phản ánh về Z" asks X and Y.
         for k in range(1, len(assigned)):

@@ -489,3 +489,13 @@ def test_units_task_watched_is_not_done():
                       "chính sách.\n")
     assert roles["các đơn vị liên quan"] == ["monitor"]
     assert set(roles["Sở Y tế"]) == {"implement", "monitor"}
+
+
+def test_units_request_goes_on_to_monitoring_in_a_later_sentence():
+    # 153/KH-UBND Cần Thơ: "Đề nghị ... Thủ trưởng sở, ban, ngành thành phố ... tổ chức quán triệt ...
+    # Tăng cường công tác kiểm tra, giám sát, đôn đốc thực hiện Chương trình ...": monitor too.
+    roles = _units_of("KẾ HOẠCH\nIV. TỔ CHỨC THỰC HIỆN\nĐề nghị Thủ trưởng sở, ban, ngành thành phố tổ chức quán triệt "
+                      "Chương trình. Tăng cường công tác kiểm tra, giám sát, đôn đốc thực hiện Chương trình tại đơn vị.\n"
+                      "Đề nghị Sở Y tế tổ chức tuyên truyền. Sở Tư pháp kiểm tra, đôn đốc việc thực hiện.\n")
+    assert roles["Thủ trưởng sở, ban, ngành thành phố"] == ["implement", "monitor"]
+    assert roles["Sở Y tế"] == ["implement"]
