@@ -407,6 +407,8 @@ def _roles_in_item(chunk: str, start: int, page: int | None, owner: str | None,
     for m in re.finditer(r"(?:phối|kết)\s+hợp\s+(?:chặt\s+chẽ\s+)?(?P<with>(?:với|cùng)\s+)?", chunk, re.IGNORECASE):
         if not m.group("with") and m.end() not in unit_starts:
             continue  # "Phối hợp chặt chẽ lực lượng Công an ...": the partner may follow at once
+        if re.search(r"(?<!\w)(?:việc|sự)\s+$", chunk[max(0, m.start() - 6):m.start()], re.IGNORECASE):
+            continue  # "vai trò chủ trì của Bộ Công an trong việc phối hợp với các bộ": a statement, no task
         # The partners end with the clause or the task's verb; a verb inside a name ("các tổ
         # chức chính trị - xã hội") does not end them.
         clause_end = next((m.end() + n.start() for n in re.finditer(

@@ -499,3 +499,13 @@ def test_units_request_goes_on_to_monitoring_in_a_later_sentence():
                       "Đề nghị Sở Y tế tổ chức tuyên truyền. Sở Tư pháp kiểm tra, đôn đốc việc thực hiện.\n")
     assert roles["Thủ trưởng sở, ban, ngành thành phố"] == ["implement", "monitor"]
     assert roles["Sở Y tế"] == ["implement"]
+
+
+def test_units_nominal_cooperation_names_no_partners():
+    # 2623/QĐ-TTg: "- Nội dung công việc phải gắn với ... vai trò chủ trì của Bộ Công an trong việc phối hợp
+    # với các bộ ... và các cơ quan, tổ chức có liên quan": a statement (guideline 1.4), no partners.
+    roles = _units_of("KẾ HOẠCH\nI. MỤC ĐÍCH, YÊU CẦU\n- Nội dung công việc phải gắn với trách nhiệm của Bộ Công an "
+                      "trong việc phối hợp với các cơ quan, tổ chức có liên quan.\nIII. TỔ CHỨC THỰC HIỆN\n- Bộ Tư "
+                      "pháp phối hợp với Bộ Nội vụ thẩm định.\n")
+    assert roles.get("các cơ quan, tổ chức có liên quan", []) == []
+    assert roles["Bộ Nội vụ"] == ["coordinate"]
