@@ -63,6 +63,7 @@ def _roles_in_row(row: list[tuple[int, str, str | None, int | None]], registry: 
                 registry.add(name, span, cell[span[0] - start:span[1] - start], page, r)
 
 
+_TASK_TITLE_RE = re.compile(r"^(?:PHÂN\s+CÔNG\s+)?NHIỆM\s+VỤ\s+(?:CỦA|CHO)\s+(?:CÁC\s+)?")
 _ISSUING_FORMULA_RE = re.compile(r"(?:ban\s+hành|xây\s+dựng|lập)\s+(?:Kế\s+hoạch|kế\s+hoạch|Chương\s+trình|Hướng\s+dẫn)", re.IGNORECASE)
 # "đề nghị/giao/yêu cầu X ..." and "chỉ đạo X tuyên truyền": X does the task ("theo chỉ đạo
 # của X" and "Ban Chỉ đạo" do not assign).
@@ -74,6 +75,10 @@ _SUBJECT_PREFIX_RE = re.compile(
     # "Đồng chí Ủy viên Ban Thường vụ Đảng ủy, Chủ tịch ...": the person's Party post is an
     # apposition; the office after it is the subject.
     r"(?:Căn\s+cứ\s+[^,;]{3,60},\s*)?"  # "Căn cứ kế hoạch này, Giám đốc các Sở, ... xây dựng"
+    # "Trên cơ sở tài liệu do Trung ương biên soạn, các cơ quan, đơn vị tổ chức ..."; "Trong quá
+    # trình thực hiện, nếu có khó khăn, vướng mắc các cơ quan ... kịp thời phản ánh".
+    r"(?:Trên\s+cơ\s+sở\s+[^,;]{3,80},\s*)?"
+    r"(?:Trong\s+quá\s+trình\s+(?:tổ\s+chức\s+)?(?:thực\s+hiện|triển\s+khai)[^,;]{0,40},\s*(?:nếu\s+có\s+khó\s+khăn(?:,\s*vướng\s+mắc)?,?\s*)?)?"
     # "Định kỳ 6 tháng, hàng năm, giữa nhiệm kỳ, Sở Công Thương tổ chức sơ kết": the time comes
     # first (its parts are lower case; the subject's name is not).
     r"(?:(?:Định\s+kỳ|Hằng\s+năm|Hàng\s+năm|Hằng\s+quý|Hàng\s+quý|Hằng\s+tháng|Hàng\s+tháng)(?:(?-i:[^,;.A-ZĐ]){0,30},\s*){1,4})?"
@@ -151,10 +156,23 @@ def find_units(document: Document, exclude: list[Span]) -> tuple[list[Unit], cal
                 continue
         else:
             columns = {}
+        task_title = _TASK_TITLE_RE.match(chunk)
+        if task_title and chunk == chunk.upper():
+            # "PHÂN CÔNG NHIỆM VỤ CỦA TỔ CÔNG TÁC KIỂM TRA ...": an annex that lists the team's
+            # tasks; the title is in capitals, which the gazetteer does not read as a name.
+            rest = chunk[task_title.end():]
+            found = find_mentions(rest[:1] + rest[1:].lower(), para.start + task_title.end())
+            if found and found[0][0][0] == para.start + task_title.end():
+                span, name = found[0]
+                registry.add(name, span, full[span[0]:span[1]], para.page, "implement")
+            continue
         if _ISSUING_FORMULA_RE.search(chunk[:400]) and not re.match(r"^(?:[-+•]|\d+\.|[a-zđ]\))", chunk):
             continue  # "UBND xã Hoằng Cát ban hành Kế hoạch ... như sau": the issuer issues
         owner = _enclosing_owner(owners, para.start)
-        _roles_in_item(chunk, para.start, para.page, owner, registry, exclude, co_owners.get(owner, []))
+        for offset, part in _subject_sentences(chunk):
+            # A later sentence that opens with its own unit is that unit's item.
+            _roles_in_item(part, para.start + offset, para.page, owner if offset == 0 else None, registry, exclude,
+                           co_owners.get(owner, []) if offset == 0 else [])
     # Nơi nhận: every unit named there receives; "Như trên" / "Như Điều 3" / "Các cơ quan tại
     # Mục V" point at the addressees or at the units of that article or section.
     committee = _issuing_committee(document)
@@ -252,6 +270,24 @@ def _subject(chunk: str, start: int) -> str | None:
     return None
 
 
+_SENTENCE_START_RE = re.compile(r"(?<=[.!?])\s+(?=[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝ])")
+
+
+def _subject_sentences(chunk: str) -> list[tuple[int, str]]:
+    """``chunk`` cut before each later sentence that opens with a unit ("... phân công nhiệm vụ
+    cho các cơ quan. Các cơ quan chuyên môn từ tỉnh đến địa phương thi đua làm tốt công tác tham
+    mưu ..."): that sentence, and those after it, are the new subject's; (offset, text) pairs."""
+    cuts = [0]
+    for m in _SENTENCE_START_RE.finditer(chunk):
+        if not re.search(r"[^\W\d_]{2,}", re.sub(r"^\s*(?:[-+•*]\s*)?(?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđ])?[.)]?", "",
+                                                chunk[cuts[-1]:m.start()])):
+            continue  # "3. Đề nghị ...": the item's number is no sentence
+        sentence = chunk[m.end():]
+        if _subject(sentence, 0) is not None and _first_verb_role(sentence[:200]) is not None:
+            cuts.append(m.end())
+    return [(a, chunk[a:b].rstrip()) for a, b in zip(cuts, cuts[1:] + [len(chunk)])]
+
+
 def _mask(chunk: str, mentions: list[tuple[Span, str]], start: int) -> str:
     """``chunk`` with the unit names blanked: verbs inside names ("Ban Xây dựng Đảng", "Ủy ban
     Kiểm tra") are not the item's verbs."""
@@ -266,12 +302,37 @@ _UNIT_MARK_RE = re.compile(rf"{_UNIT_MARK}+|\b(?:và|các)\b")
 # Monitoring is of others: "kiểm tra, đôn đốc các sở", "giám sát việc thực hiện"; "tăng cường
 # kiểm tra, phát hiện vi phạm" is the task itself.
 _MONITORED_RE = re.compile(rf"[^.;]{{0,80}}?(?:{_UNIT_MARK}|\bviệc\b|kết\s+quả|tiến\s+độ|tình\s+hình|thực\s+hiện)", re.IGNORECASE)
+# What is watched, right after the cue (and the cues listed with it): "kiểm tra, giám sát chặt
+# chẽ hoạt động khai thác", "kiểm tra các cơ sở", "giám sát quá trình bầu cử", "kiểm tra, kiểm
+# soát thị trường", "kiểm tra, giám sát, theo dõi để kịp thời phát hiện (vi phạm)".
+_MONITORED_NEAR_RE = re.compile(
+    r"(?:\s*,?\s*(?:và\s+)?(?:kiểm\s+tra|giám\s+sát|theo\s+dõi|đôn\s+đốc|thanh\s+tra|kiểm\s+soát))*\s*"
+    r"(?:chặt\s+chẽ\s+|thường\s+xuyên\s+(?:và\s+đột\s+xuất\s+)?|định\s+kỳ\s+(?:và\s+đột\s+xuất\s+)?)?"
+    r"(?:hoạt\s+động|quá\s+trình|chấp\s+hành|tuân\s+thủ|thị\s+trường|để\s+kịp\s+thời|đối\s+với"
+    r"|các\s+(?:cơ\s+sở|tổ\s+chức|đơn\s+vị|doanh\s+nghiệp|dự\s+án|công\s+trình|phương\s+tiện|mỏ|hộ|cá\s+nhân))", re.IGNORECASE)
 
 
 # "để triển khai thực hiện": the verbs of a purpose clause.
 _PURPOSE_BEFORE_RE = re.compile(r"(?<!\w)để\s+(?:(?:triển\s+khai|tổ\s+chức|thực\s+hiện)\s+)*$")
+# "giám sát việc thực hiện", "kiểm tra, đôn đốc tiến độ triển khai": the task watched, not one done.
+_WATCHED_BEFORE_RE = re.compile(r"(?:kiểm\s+tra|giám\s+sát|đôn\s+đốc|theo\s+dõi)(?:,?\s+(?:và\s+)?(?:kiểm\s+tra|giám\s+sát|đôn\s+đốc|theo\s+dõi|đánh\s+giá|hướng\s+dẫn))*"
+                                r"\s+(?:chặt\s+chẽ\s+)?(?:việc|tiến\s+độ|kết\s+quả|tình\s+hình)(?:\s+(?:tổ\s+chức|triển\s+khai))?\s+$")
 # A partner list right before a task verb: "phối hợp với §§§, §§§ triển khai ...".
 _PARTNERS_BEFORE_RE = re.compile(rf"(?:phối|kết)\s+hợp\s+(?:chặt\s+chẽ\s+)?(?:với|cùng)\s+(?:[{_UNIT_MARK},;\s]|và\s|các\s|triển\s+khai\s|thực\s+hiện\s|tổ\s+chức\s)+$")
+
+
+# A collective of the kinds the law regulates, described by the activity it is regulated for.
+_REGULATED_KIND_RE = re.compile(r"^(?:các\s+)?(?:(?:tổ\s+chức|cá\s+nhân|đơn\s+vị|doanh\s+nghiệp|cơ\s+sở|hộ)(?:,\s*|\s+và\s+|$))+$", re.IGNORECASE)
+_REGULATED_TAIL_RE = re.compile(r"\s+(?:có\s+(?!liên)|được\s+cấp|hoạt\s+động|khai\s+thác|kinh\s+doanh|sản\s+xuất|vận\s+chuyển|chế\s+biến"
+                                r"|còn\s+nợ|vi\s+phạm|sử\s+dụng)", re.IGNORECASE)
+_QUOTA_RE = re.compile(r"^[^:]{0,40}:\s*(?:(?:không\s+quá|tối\s+đa|không\s+vượt\s+quá)\s+|mỗi\s+[^,;.:]{0,20}?xét\s+chọn\s+)\d+\s*"
+                       r"(?:cá\s+nhân|tập\s+thể|người|đại\s+biểu|suất)", re.IGNORECASE)
+_LATER_REPORT_RE = re.compile(r"(?<!\w)(?:phản\s+ánh|báo\s+cáo)(?!\w)", re.IGNORECASE)
+_REPORT_RECEIVER_RE = re.compile(rf"(?:báo\s+cáo|gửi(?:\s+báo\s+cáo)?|phản\s+ánh)\s+(?:về\s+|cho\s+|lên\s+)?{_UNIT_MARK}+\s*,?\s+để\s+",
+                                 re.IGNORECASE)
+
+
+_DUTY_RE = re.compile(r"(?:có|chịu)\s+trách\s+nhiệm\s+(?!trước)(?:chủ\s+động\s+|phối\s+hợp\s+|kịp\s+thời\s+)?")
 
 
 def _verb_roles(chunk: str) -> list[str]:
@@ -280,22 +341,41 @@ def _verb_roles(chunk: str) -> list[str]:
     lowered = chunk.lower()
     lead_at = gz.verb_cues["lead"].search(lowered)
     lead_spans = [m.span() for m in gz.verb_cues["lead"].finditer(lowered)]
+    # "báo cáo Sở Xây dựng để tổng hợp, tham mưu Ủy ban nhân dân tỉnh": what follows the body
+    # reported to is that body's work, up to the end of the clause.
+    receiver_spans = [(m.end(), (re.compile(r"[;.](?:\s|$)").search(chunk, m.end()) or re.compile(r"$").search(chunk)).start())
+                      for m in _REPORT_RECEIVER_RE.finditer(chunk)]
     roles = []
     for role, cue in gz.verb_cues.items():
         for m in cue.finditer(lowered):
             if role != "lead" and any(a <= m.start() < b for a, b in lead_spans):
                 continue  # "chỉ đạo" of "chỉ đạo chung"
+            if any(a <= m.start() < b for a, b in receiver_spans):
+                continue
+            if role == "lead" and re.search(r"được\s+(?:phân\s+công\s+|giao\s+)?$", lowered[max(0, m.start() - 20):m.start()]):
+                continue  # "các sở, ngành được phân công chủ trì thực hiện nhiệm vụ": who they are, not the task
             if role == "coordinate" and lead_at and lead_at.start() < m.start():
                 continue  # the lead's partners coordinate, not the lead
-            if role == "monitor" and not _MONITORED_RE.match(chunk, m.end()):
+            # ("đôn đốc" urges others whatever follows it.)
+            if role == "monitor" and not m.group(0).startswith("đôn") and (
+                    lowered[max(0, m.start() - 6):m.start()].endswith("người ")
+                    or not (_MONITORED_RE.match(chunk, m.end()) or _MONITORED_NEAR_RE.match(chunk, m.end()))):
+                # ("nhiều người theo dõi": viewers, not a task.)
                 continue
             if role == "implement" and (_PARTNERS_BEFORE_RE.search(lowered, 0, m.start())
-                                        or _PURPOSE_BEFORE_RE.search(lowered, max(0, m.start() - 40), m.start())):
+                                        or _PURPOSE_BEFORE_RE.search(lowered, max(0, m.start() - 40), m.start())
+                                        or _WATCHED_BEFORE_RE.search(lowered, max(0, m.start() - 60), m.start())):
                 # "phối hợp với các cơ quan triển khai": the joint task is coordination; "tham
                 # mưu các giải pháp ... để triển khai": a purpose, not the unit's task.
                 continue
             roles.append(role)
             break
+    # "có trách nhiệm lập kế hoạch, dự toán ...": a duty whose verb is none of the cues is a
+    # task to do ("có trách nhiệm tham mưu" is the cue's role only).
+    duty = _DUTY_RE.search(lowered)
+    if duty and "implement" not in roles and not any(
+            cue.match(lowered, duty.end()) for cue in gz.verb_cues.values()):
+        roles.append("implement")
     return roles
 
 
@@ -309,6 +389,11 @@ def _first_verb_role(text: str) -> str | None:
     return best[1] if best else None
 
 
+_RECEIVER_RE = re.compile(r"(?:báo\s+cáo|gửi|tham\s+mưu(?:\s+cho)?|trình|đề\s+xuất(?:\s+với)?|phản\s+ánh|chịu\s+trách\s+nhiệm\s+trước|của)"
+                          # ("báo cáo kết quả về X", "báo cáo X": the words before a preposition only.)
+                          r"\s+(?:[^;.]{0,60}?\s(?=(?:về|cho|lên|với)\s))?(?:(?:về|cho|lên|với)\s+)?", re.IGNORECASE)
+
+
 def _roles_in_item(chunk: str, start: int, page: int | None, owner: str | None,
                    registry: _Registry, exclude: list[Span], co_owners: list[str] = ()) -> None:
     gz = gazetteer()
@@ -316,6 +401,8 @@ def _roles_in_item(chunk: str, start: int, page: int | None, owner: str | None,
     own_subject = _subject(chunk, start)
     subject = own_subject or owner
     labelled: set[int] = set()
+    # The body reported to or advised ("... báo cáo Chủ tịch UBND tỉnh") is not on a label's list.
+    receivers = {m.end() for m in _RECEIVER_RE.finditer(chunk)}
     # "Đơn vị chủ trì: X", "Đơn vị phối hợp: X, Y": the units after the label on this line.
     for role, cue in gz.label_cues.items():
         for m in cue.finditer(chunk):
@@ -328,19 +415,31 @@ def _roles_in_item(chunk: str, start: int, page: int | None, owner: str | None,
                          if not (x.group(0).startswith(";") and m.end() + x.end() in unit_starts)), None)
             seg_end = m.end() + (stop.start() if stop else line_end - m.end())
             for i, (span, name) in enumerate(mentions):
-                if m.end() <= span[0] - start < seg_end:
+                if m.end() <= span[0] - start < seg_end and span[0] - start not in receivers:
                     registry.add(name, span, chunk[span[0] - start:span[1] - start], page, role)
                     labelled.add(i)
     # "chủ trì, phối hợp với X" and "phối hợp với X": X coordinates (and the subject of the
     # second does too, from its verb).
-    for m in re.finditer(r"(?:phối|kết)\s+hợp\s+(?:chặt\s+chẽ\s+)?(?:với|cùng)\s+", chunk, re.IGNORECASE):
+    unit_starts = {span[0] - start for span, _ in mentions}
+    for m in re.finditer(r"(?:phối|kết)\s+hợp\s+(?:chặt\s+chẽ\s+)?(?P<with>(?:với|cùng)\s+)?", chunk, re.IGNORECASE):
+        if not m.group("with") and m.end() not in unit_starts:
+            continue  # "Phối hợp chặt chẽ lực lượng Công an ...": the partner may follow at once
+        if re.search(r"(?<!\w)(?:việc|sự)\s+$", chunk[max(0, m.start() - 6):m.start()], re.IGNORECASE):
+            continue  # "vai trò chủ trì của Bộ Công an trong việc phối hợp với các bộ": a statement, no task
         # The partners end with the clause or the task's verb; a verb inside a name ("các tổ
         # chức chính trị - xã hội") does not end them.
         clause_end = next((m.end() + n.start() for n in re.finditer(
             r"[;.]|\s(?:để|trong|thực hiện|triển khai|tổ chức|tham mưu|xây dựng|kiểm tra)\s", chunk[m.end():])
             if not any(a <= m.end() + n.start() + 1 + start < b for (a, b), _ in mentions)), len(chunk))
+        prev_end = m.end()
         for i, (span, name) in enumerate(mentions):
             if m.end() <= span[0] - start < clause_end and i not in labelled:
+                # A task verb ends the partners: in "phối hợp với Sở Tài chính hướng dẫn các cơ
+                # quan, tổ chức ..." the bodies guided are no partners.
+                gap = chunk[prev_end:span[0] - start].lower()
+                if any(cue.search(gap) for cue in gz.verb_cues.values()):
+                    break
+                prev_end = span[1] - start
                 labelled.add(i)
                 # "A chủ trì, phối hợp với B" and "A phối hợp với B": B works with A on the task
                 # (guideline 1.2: B coordinates even where it leads elsewhere).
@@ -373,6 +472,17 @@ def _roles_in_item(chunk: str, start: int, page: int | None, owner: str | None,
         sentence_end = chunk.find(". ", stop)
         extra = [r for r in _verb_roles(_mask(chunk, mentions, start)[stop:sentence_end if sentence_end != -1 else None])
                  if r in ("report", "monitor")]
+        # "... yêu cầu X triển khai thực hiện Kế hoạch này. Trong quá trình thực hiện, nếu có khó
+        # khăn, vướng mắc, kịp thời phản ánh về Y": the later sentences without a unit of their
+        # own before the verb still speak to X (guideline 1.4: X phản ánh về Y gives X report).
+        later = _mask(chunk, mentions, start)[sentence_end + 1:] if sentence_end != -1 else ""
+        cue = _LATER_REPORT_RE.search(later)
+        if cue and _UNIT_MARK not in later[:cue.start()] and "report" not in extra:
+            extra.append("report")
+        # ("... Tăng cường công tác kiểm tra, giám sát, đôn đốc thực hiện Chương trình": monitor too.)
+        unit_at = later.find(_UNIT_MARK)
+        if "monitor" not in extra and "monitor" in _verb_roles(later[:unit_at] if unit_at != -1 else later):
+            extra.append("monitor")
         assigned = [i for i, (span, _) in enumerate(mentions) if m.end() <= span[0] - start < stop and i not in labelled]
         # Only the list right after the request: "đề nghị X, Y phản ánh về Z" asks X and Y.
         for k in range(1, len(assigned)):
@@ -381,6 +491,11 @@ def _roles_in_item(chunk: str, start: int, page: int | None, owner: str | None,
             if not re.fullmatch(r"\s*(?:,|;|và|,\s*và)?\s*(?:các\s+|cho\s+|lực\s+lượng\s+)?", gap, re.IGNORECASE):
                 assigned = assigned[:k]
                 break
+        # "hướng dẫn các tổ chức, cá nhân có thuyền khai thác ... thực hiện", "đôn đốc các tổ chức,
+        # đơn vị khai thác khoáng sản còn nợ ... nộp": regulated parties made to comply are no
+        # units (guideline 1.4).
+        assigned = [i for i in assigned if not (_REGULATED_KIND_RE.search(mentions[i][1])
+                                                and _REGULATED_TAIL_RE.match(chunk, mentions[i][0][1] - start))]
         # "đề nghị các tổ chức, cá nhân liên quan phối hợp, triển khai": asked to work together.
         if assigned and re.match(r"\s*(?:chủ\s+động\s+|tích\s+cực\s+)?phối\s+hợp(?!\s+(?:với|cùng))",
                                  chunk[mentions[assigned[-1]][0][1] - start:], re.IGNORECASE):
@@ -401,7 +516,7 @@ def _roles_in_item(chunk: str, start: int, page: int | None, owner: str | None,
                 for role in [*base, *extra]:
                     registry.add(name, span, chunk[span[0] - start:span[1] - start], page, role)
     # Receivers of reports and advice get no role: "báo cáo (về) UBND", "tham mưu cho UBND".
-    for m in re.finditer(r"(?:báo\s+cáo|gửi|tham\s+mưu(?:\s+cho)?|trình|đề\s+xuất(?:\s+với)?|phản\s+ánh|chịu\s+trách\s+nhiệm\s+trước|của)\s+(?:[^;.]{0,60}?\s)?(?:về|cho|lên|với)?\s*", chunk, re.IGNORECASE):
+    for m in _RECEIVER_RE.finditer(chunk):
         for i, (span, name) in enumerate(mentions):
             if span[0] - start == m.end() and i not in labelled:
                 labelled.add(i)
@@ -415,9 +530,12 @@ def _roles_in_item(chunk: str, start: int, page: int | None, owner: str | None,
         registry.add(own_subject, mentions[0][0], chunk[mentions[0][0][0] - start:mentions[0][0][1] - start], page, None)
         subject = None
     if subject is not None:
-        subject_roles = _verb_roles(_mask(chunk, mentions, start))
         subj_index = next((i for i, (s, n) in enumerate(mentions) if n == subject), None)
         subj_span = mentions[subj_index][0] if subj_index is not None else None
+        # The item's own subject does what follows it: "Trong quá trình thực hiện, ... các cơ quan
+        # kịp thời phản ánh" is no "thực hiện" of theirs.
+        predicate_start = subj_span[0] - start if own_subject is not None and subj_span is not None else 0
+        subject_roles = _verb_roles(_mask(chunk, mentions, start)[predicate_start:])
         # The units a heading lists together share the item's roles, and so do the units
         # an item opens with ("Giám đốc các Sở, Thủ trưởng các ngành, UBND các xã xây dựng").
         sharers = [subject] + (list(co_owners) if own_subject is None else [])
@@ -432,8 +550,9 @@ def _roles_in_item(chunk: str, start: int, page: int | None, owner: str | None,
                 labelled.add(i)
         # A heading that only names its unit ("3. Sở Tài chính") gives no role itself: its
         # items do.
-        bare_heading = own_subject is not None and not re.search(
-            r"[^\W\d_]", _UNIT_MARK_RE.sub("", _SUBJECT_PREFIX_RE.sub("", _mask(chunk, mentions, start), count=1)))
+        rest = _UNIT_MARK_RE.sub("", _SUBJECT_PREFIX_RE.sub("", _mask(chunk, mentions, start), count=1))
+        # ("- Ủy ban bầu cử của tỉnh: Không quá 05 cá nhân": a quota for the body, no task.)
+        bare_heading = own_subject is not None and (not re.search(r"[^\W\d_]", rest) or bool(_QUOTA_RE.search(rest)))
         for role in subject_roles or ([] if bare_heading else ["implement"]):
             for i in listed:
                 span, name = mentions[i]

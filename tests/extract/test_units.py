@@ -195,7 +195,8 @@ def test_units_special_zone_keeps_its_name():
     ("Ban Chỉ huy PTDS cấp tỉnh, cấp xã chủ trì", ["Ban Chỉ huy Phòng thủ dân sự cấp tỉnh, cấp xã"]),
     ("- Ban CTMT TDP (Thực hiện)", ["Ban Công tác Mặt trận tổ dân phố"]),
     # The Front at a level acts through its committee: "MTTQ xã" is the Ủy ban MTTQ xã.
-    ("các cấp ủy Đảng, Mặt trận Tổ quốc Việt Nam tỉnh và", ["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"]),
+    # (and "các cấp ủy Đảng" before it is a collective of Party committees, guideline 1.4).
+    ("các cấp ủy Đảng, Mặt trận Tổ quốc Việt Nam tỉnh và", ["các cấp ủy Đảng", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"]),
     ("g. Các ông bà Phó Chủ tịch MTTQ xã có trách nhiệm", ["Phó Chủ tịch Ủy ban Mặt trận Tổ quốc xã"]),
 ])
 def test_units_list_names(text, names):
@@ -409,3 +410,195 @@ def test_units_file_copy_line_sends_to_no_one():
     assert _FILE_COPY_RE.match("* Lưu VPĐĐQH, Vụ KHCNMT.")
     assert _FILE_COPY_RE.match("- Lưu: VT, Ban xây dựng Đảng.")
     assert not _FILE_COPY_RE.match("- Ban xây dựng Đảng;")
+
+
+def test_units_monitoring_of_what_is_watched_right_after_the_cue():
+    # "kiểm tra, giám sát chặt chẽ hoạt động khai thác", "kiểm tra, kiểm soát thị trường",
+    # "kiểm tra, giám sát, theo dõi để kịp thời phát hiện": the unit watches others (monitor);
+    # "nhiều người theo dõi" are viewers and "kiểm tra các nội dung" is the task itself.
+    roles = _units_of("KẾ HOẠCH\nIV. TỔ CHỨC THỰC HIỆN\n1. Chi cục Quản lý thị trường: Tăng cường kiểm tra, kiểm soát "
+                      "thị trường.\n2. Công an tỉnh\n- Tăng cường chỉ đạo các phòng chuyên môn phối hợp với chính quyền "
+                      "địa phương kiểm tra, giám sát, theo dõi để kịp thời phát hiện vi phạm.\n3. Báo Lào Cai\n- Tăng "
+                      "thời lượng phát sóng vào khung giờ có nhiều người theo dõi các nội dung tuyên truyền.\n")
+    assert "monitor" in roles["Chi cục Quản lý thị trường"]
+    assert "monitor" in roles["các phòng chuyên môn"]
+    assert "monitor" not in roles["Báo Lào Cai"]
+
+
+def test_units_later_sentence_with_its_own_subject():
+    # 0125/KH-UBND Đắk Lắk: "... phân công nhiệm vụ cho các cơ quan, đơn vị. Các cơ quan chuyên môn
+    # từ tỉnh đến địa phương thi đua làm tốt công tác tham mưu, ... kiểm tra giám sát việc triển
+    # khai ... Kịp thời báo cáo ...": the second sentence's unit advises, monitors and reports.
+    roles = _units_of("KẾ HOẠCH\nII. NỘI DUNG\na) Thi đua thực hiện thành công cuộc bầu cử; kịp thời chỉ đạo, tổ "
+                      "chức triển khai. Các cơ quan chuyên môn từ tỉnh đến địa phương thi đua làm tốt công tác tham "
+                      "mưu, hướng dẫn, đôn đốc, kiểm tra giám sát việc triển khai thực hiện nhiệm vụ. Kịp thời báo "
+                      "cáo cơ quan có thẩm quyền xem xét.\n")
+    assert {"advise", "monitor", "report"} <= set(roles["Các cơ quan chuyên môn từ tỉnh đến địa phương"])
+
+
+def test_units_capitalised_annex_title_names_the_team():
+    # Sở Công Thương Lào Cai: "PHÂN CÔNG NHIỆM VỤ CỦA TỔ CÔNG TÁC KIỂM TRA ..." over the team's
+    # task table: the team implements; a capitalised section title that names no team gives none.
+    roles = _units_of("KẾ HOẠCH\nIII. TỔ CHỨC THỰC HIỆN\n1. Giao phòng Quản lý Công nghiệp triển khai.\n"
+                      "PHÂN CÔNG NHIỆM VỤ CỦA TỔ CÔNG TÁC KIỂM TRA, CẤP GIẤY CHỨNG NHẬN HUẤN LUYỆN\n"
+                      "NHIỆM VỤ CỦA NĂM 2026\n")
+    assert roles["Tổ công tác"] == ["implement"]
+    assert len(roles) == 2
+
+
+def test_units_partners_end_at_the_joint_task_verb():
+    # 1627/QĐ-UBND Quảng Ngãi: "phối hợp với Sở Tài chính hướng dẫn các cơ quan, tổ chức, đơn vị ...
+    # triển khai kiểm kê": the bodies guided do the task, they are no partners; an unknown name in
+    # the list ("Ban bầu cử") does not end it.
+    roles = _units_of("KẾ HOẠCH\nIV. TỔ CHỨC THỰC HIỆN\n1. Sở Xây dựng\n- Phối hợp với Sở Tài chính hướng dẫn các cơ "
+                      "quan, tổ chức, đơn vị triển khai kiểm kê tài sản.\n- Phối hợp với Ủy ban bầu cử, Ban bầu cử, "
+                      "các cơ quan có liên quan trong việc tiếp công dân.\n")
+    assert "coordinate" in roles["Sở Tài chính"]
+    assert roles["các cơ quan, tổ chức, đơn vị"] == ["implement"]
+    assert "coordinate" in roles["các cơ quan có liên quan"]
+
+
+def test_units_work_of_the_body_reported_to_is_not_the_reporters():
+    # CV-7432 Lào Cai: "... kịp thời báo cáo Sở Xây dựng để tổng hợp, tham mưu Ủy ban nhân dân tỉnh":
+    # the Sở advises, not the heads who report.
+    roles = _units_of("KẾ HOẠCH\n3. Tổ chức thực hiện\nThủ trưởng các sở, ban, ngành tỉnh chịu trách nhiệm tổ chức "
+                      "triển khai thực hiện; nếu phát sinh khó khăn, kịp thời báo cáo Sở Xây dựng để tổng hợp, tham "
+                      "mưu Ủy ban nhân dân tỉnh xem xét.\n")
+    assert roles["Thủ trưởng các sở, ban, ngành tỉnh"] == ["implement", "report"]
+
+
+def test_units_body_reported_to_is_not_on_the_label_list():
+    # 7360/KH-UBND Lai Châu: "- Cơ quan thực hiện: Sở A rà soát ...; các sở, ngành ... gửi kết quả về
+    # Sở A để tổng hợp báo cáo Chủ tịch UBND tỉnh.": the chairman is reported to, not an implementer.
+    roles = _units_of("KẾ HOẠCH\nII. NHIỆM VỤ\n1. Rà soát văn bản\n- Cơ quan thực hiện: Sở Khoa học và Công nghệ "
+                      "tiến hành rà soát văn bản của mình; các sở, ngành liên quan rà soát văn bản, gửi kết quả về Sở "
+                      "Khoa học và Công nghệ để tổng hợp báo cáo Chủ tịch UBND tỉnh.\n")
+    assert "implement" in roles["Sở Khoa học và Công nghệ"]
+    assert roles["Chủ tịch Ủy ban nhân dân tỉnh"] == []
+
+
+def test_units_assigned_to_lead_describes_not_leads():
+    # 7360/KH-UBND: "các sở, ngành ... được phân công chủ trì thực hiện nhiệm vụ ... có trách nhiệm xây
+    # dựng kế hoạch chi tiết": the clause says who they are; their task is to build the plan.
+    roles = _units_of("KẾ HOẠCH\nIV. TỔ CHỨC THỰC HIỆN\n2. Các sở, ngành và Ủy ban nhân dân các xã được phân công chủ "
+                      "trì thực hiện nhiệm vụ tại Kế hoạch này có trách nhiệm xây dựng kế hoạch chi tiết.\n3. Sở Tư pháp chủ trì thẩm định.\n")
+    assert roles["Các sở, ngành"] == ["implement"]
+    assert roles["Ủy ban nhân dân các xã"] == ["implement"]
+    assert "lead" in roles["Sở Tư pháp"]
+
+
+def test_units_request_goes_on_in_a_later_sentence_without_a_subject():
+    # Lào Cai mining plan: "UBND tỉnh yêu cầu các Sở, ban, ngành ... triển khai thực hiện Kế hoạch này.
+    # Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, kịp thời phản ánh về Sở NN&MT ...": the
+    # bodies asked report; a later sentence with its own unit does not speak to them.
+    roles = _units_of("KẾ HOẠCH\nIV. TỔ CHỨC THỰC HIỆN\nỦy ban nhân dân tỉnh yêu cầu các Sở, ban, ngành nghiêm túc "
+                      "triển khai thực hiện Kế hoạch này. Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, kịp "
+                      "thời phản ánh về Sở Nông nghiệp và Môi trường để tổng hợp, hướng dẫn.\n"
+                      "Ủy ban nhân dân tỉnh đề nghị Ủy ban Mặt trận Tổ quốc tỉnh tuyên truyền. Trong quá trình thực "
+                      "hiện, Sở Tư pháp tổng hợp, báo cáo Ủy ban nhân dân tỉnh.\n")
+    assert roles["các Sở, ban, ngành"] == ["implement", "report"]
+    assert roles["Ủy ban Mặt trận Tổ quốc tỉnh"] == ["implement"]
+
+
+def test_units_numbered_item_is_one_sentence_and_a_duty_is_a_task():
+    # Lương Minh: "3. Đề nghị Thường trực HĐND, UBND ... thường xuyên phối hợp": the number is no
+    # sentence of its own (which gave the heading's units a bare implement); 2623/QĐ-TTg: "4. Các
+    # cơ quan ... có trách nhiệm lập kế hoạch, dự toán ... và báo cáo": a duty is a task.
+    roles = _units_of("KẾ HOẠCH\nIII. TỔ CHỨC THỰC HIỆN\n3. Đề nghị Thường trực HĐND, UBND xã thường xuyên phối "
+                      "hợp, trao đổi thông tin.\n4. Sở Tài chính có trách nhiệm lập dự toán và báo cáo Ủy ban nhân "
+                      "dân tỉnh.\n5. Sở Nội vụ có trách nhiệm tham mưu Ủy ban nhân dân tỉnh.\n")
+    assert roles["Thường trực Hội đồng nhân dân xã"] == ["coordinate"]
+    assert roles["Sở Tài chính"] == ["implement", "report"]
+    assert roles["Sở Nội vụ"] == ["advise"]
+
+
+def test_units_regulated_parties_told_to_comply_are_no_units():
+    # Lào Cai mining plan: "Hướng dẫn các tổ chức, cá nhân có thuyền khai thác ... thực hiện việc đăng
+    # ký" and "đôn đốc các tổ chức, đơn vị khai thác khoáng sản còn nợ ... nộp": regulated parties
+    # (guideline 1.4); "đề nghị các tổ chức, cá nhân liên quan phối hợp" asks units.
+    roles = _units_of("KẾ HOẠCH\nIV. TỔ CHỨC THỰC HIỆN\n1. Sở Xây dựng\n- Hướng dẫn các tổ chức, cá nhân có thuyền "
+                      "khai thác thực hiện việc đăng ký theo quy định.\n2. Thuế tỉnh\n- Đôn đốc các tổ chức, đơn vị "
+                      "khai thác khoáng sản thực hiện nộp đầy đủ thuế.\nĐề nghị các tổ chức, cá nhân liên quan phối "
+                      "hợp thực hiện.\n")
+    assert roles["các tổ chức, cá nhân"] == []
+    assert roles["các tổ chức, đơn vị"] == []
+    assert "coordinate" in roles["các tổ chức, cá nhân liên quan"]
+
+
+def test_units_quota_for_a_body_is_no_task():
+    # 0125/KH-UBND Đắk Lắk, awards: "- Ủy ban bầu cử của tỉnh: Không quá 05 cá nhân;" allots a quota.
+    roles = _units_of("KẾ HOẠCH\nIV. KHEN THƯỞNG\n- Ban Chỉ đạo tỉnh: Không quá 05 cá nhân;\n- Đoàn kiểm tra của tỉnh: "
+                      "Mỗi đoàn xét chọn 01 cá nhân;\n- Sở Tài chính: bố trí kinh phí khen thưởng.\n")
+    assert not any(roles.get(name) for name in ("Ban Chỉ đạo tỉnh", "Đoàn kiểm tra"))
+    assert roles["Sở Tài chính"] == ["implement"]
+
+
+def test_units_partner_named_right_after_phoi_hop_without_voi():
+    # 153/KH-UBND Cần Thơ: "Phối hợp chặt chẽ lực lượng Công an và các lực lượng liên quan thực hiện":
+    # the partners follow "phối hợp" at once.
+    roles = _units_of("KẾ HOẠCH\nIV. TỔ CHỨC THỰC HIỆN\n1. Chi cục Hải quan khu vực XIX\n- Phối hợp chặt chẽ các sở, "
+                      "ngành liên quan thực hiện các nội dung Chương trình.\n")
+    assert roles["các sở, ngành liên quan"] == ["coordinate"]
+    assert "coordinate" in roles["Chi cục Hải quan khu vực XIX"]
+
+
+def test_units_urging_is_always_of_others():
+    # Đề án 08: "- Đôn đốc hoàn thành đưa vào vận hành các dự án thủy điện": urging is monitoring
+    # whatever follows; "tăng cường kiểm tra, phát hiện vi phạm" stays the unit's own task.
+    roles = _units_of("KẾ HOẠCH\nIV. TỔ CHỨC THỰC HIỆN\n1. Phòng Quản lý năng lượng\n- Đôn đốc hoàn thành đưa vào vận "
+                      "hành các dự án thủy điện theo kế hoạch.\n2. Phòng Kinh tế\n- Tăng cường kiểm tra, phát hiện vi "
+                      "phạm.\n")
+    assert "monitor" in roles["Phòng Quản lý năng lượng"]
+    assert "monitor" not in roles["Phòng Kinh tế"]
+
+
+def test_units_subject_after_a_grounds_or_process_adverbial():
+    # 7360/KH-UBND Lai Châu: "1. Trên cơ sở tài liệu do Trung ương biên soạn, các cơ quan, đơn vị tổ
+    # chức tuyên truyền"; "3. Trong quá trình thực hiện, nếu có khó khăn, vướng mắc các cơ quan, đơn
+    # vị, địa phương kịp thời phản ánh về Ủy ban nhân dân tỉnh" (guideline 1.4: report).
+    roles = _units_of("KẾ HOẠCH\nII. NHIỆM VỤ\n1. Trên cơ sở tài liệu do Trung ương biên soạn, các cơ quan, đơn vị tổ "
+                      "chức tuyên truyền, phổ biến Luật.\n2. Sở Tư pháp chủ trì thẩm định.\n3. Trong quá trình thực "
+                      "hiện, nếu có khó khăn, vướng mắc các cơ quan, đơn vị, địa phương kịp thời phản ánh về Ủy ban "
+                      "nhân dân tỉnh để xem xét.\n")
+    assert roles["các cơ quan, đơn vị"] == ["implement"]
+    assert roles["các cơ quan, đơn vị, địa phương"] == ["report"]
+    assert roles["Ủy ban nhân dân tỉnh"] == []
+
+
+def test_units_sending_results_is_reporting():
+    # 2623/QĐ-TTg: "Các bộ, cơ quan ngang bộ ... gửi kết quả về Bộ Công an trước ngày ...": the
+    # guideline's "gửi báo cáo về" (report); the body sent to gets none.
+    roles = _units_of("KẾ HOẠCH\nIII. TỔ CHỨC THỰC HIỆN\n1. Các bộ, cơ quan ngang bộ rà soát văn bản, gửi kết quả về Bộ "
+                      "Công an trước ngày 31/12/2025.\n")
+    assert "report" in roles["Các bộ, cơ quan ngang bộ"]
+    assert roles["Bộ Công an"] == []
+
+
+def test_units_task_watched_is_not_done():
+    # 160/KH-UBND Cần Thơ: "Chỉ đạo các đơn vị liên quan giám sát việc thực hiện Chương trình": the
+    # units watch the programme (guideline 1.4: "chỉ đạo X giám sát" gives monitor), not carry it out.
+    roles = _units_of("KẾ HOẠCH\nIV. TỔ CHỨC THỰC HIỆN\n1. Sở Tư pháp\n- Chỉ đạo các đơn vị liên quan giám sát việc "
+                      "thực hiện Chương trình theo quy định.\n2. Sở Y tế\n- Kiểm tra, giám sát và thực hiện các "
+                      "chính sách.\n")
+    assert roles["các đơn vị liên quan"] == ["monitor"]
+    assert set(roles["Sở Y tế"]) == {"implement", "monitor"}
+
+
+def test_units_request_goes_on_to_monitoring_in_a_later_sentence():
+    # 153/KH-UBND Cần Thơ: "Đề nghị ... Thủ trưởng sở, ban, ngành thành phố ... tổ chức quán triệt ...
+    # Tăng cường công tác kiểm tra, giám sát, đôn đốc thực hiện Chương trình ...": monitor too.
+    roles = _units_of("KẾ HOẠCH\nIV. TỔ CHỨC THỰC HIỆN\nĐề nghị Thủ trưởng sở, ban, ngành thành phố tổ chức quán triệt "
+                      "Chương trình. Tăng cường công tác kiểm tra, giám sát, đôn đốc thực hiện Chương trình tại đơn vị.\n"
+                      "Đề nghị Sở Y tế tổ chức tuyên truyền. Sở Tư pháp kiểm tra, đôn đốc việc thực hiện.\n")
+    assert roles["Thủ trưởng sở, ban, ngành thành phố"] == ["implement", "monitor"]
+    assert roles["Sở Y tế"] == ["implement"]
+
+
+def test_units_nominal_cooperation_names_no_partners():
+    # 2623/QĐ-TTg: "- Nội dung công việc phải gắn với ... vai trò chủ trì của Bộ Công an trong việc phối hợp
+    # với các bộ ... và các cơ quan, tổ chức có liên quan": a statement (guideline 1.4), no partners.
+    roles = _units_of("KẾ HOẠCH\nI. MỤC ĐÍCH, YÊU CẦU\n- Nội dung công việc phải gắn với trách nhiệm của Bộ Công an "
+                      "trong việc phối hợp với các cơ quan, tổ chức có liên quan.\nIII. TỔ CHỨC THỰC HIỆN\n- Bộ Tư "
+                      "pháp phối hợp với Bộ Nội vụ thẩm định.\n")
+    assert roles.get("các cơ quan, tổ chức có liên quan", []) == []
+    assert roles["Bộ Nội vụ"] == ["coordinate"]
