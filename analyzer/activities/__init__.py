@@ -11,7 +11,7 @@ from __future__ import annotations
 from ..models import Activity, Deadline, Document, Unit
 from .cues import LABELS, cue_types
 from .model import ActivityModel, default_model
-from .segment import Segment, contexts, segment
+from .segment import Segment, segment
 
 __all__ = ["find_activities", "segment", "Segment", "LABELS"]
 
@@ -34,7 +34,7 @@ def find_activities(document: Document, units: list[Unit], deadlines: list[Deadl
         if NO_MODEL_WARNING not in document.text.source.warnings:
             document.text.source.warnings.append(NO_MODEL_WARNING)
     else:
-        types = classifier.predict(texts, contexts=contexts(document, [(s.span, s.text) for s in segments]))
+        types = classifier.predict(texts)
     mentions = sorted((m.span, u.name) for u in units for m in u.mentions if document.in_content(m.span[0]))
     out = []
     for seg, kinds in zip(segments, types):

@@ -27,8 +27,7 @@ from .cues import HEAD_CHARS, LABELS, cue_matrix, strong_matrix
 
 MODEL_FORMAT = "kehoach-activities"
 # 2: head-cue features (head_weight, head_chars) and strong cues in the decision rule.
-# 3: context-cue features (context_weight): the cues of the item's heading and lead-in line.
-MODEL_VERSION = 3
+MODEL_VERSION = 2
 MODEL_FILE = "activities.pkl"
 WORD_NGRAMS = (1, 2)
 CHAR_NGRAMS = (2, 5)
@@ -39,10 +38,6 @@ CUE_WEIGHT = 0.0
 # Scale of the 18 indicators of the cues found in an item's first HEAD_CHARS characters
 # (cross-validation of version 2: micro-F1 0.802 without, 0.812 / 0.814 / 0.814 with 0.2 / 0.3 / 0.5).
 HEAD_WEIGHT = 0.3
-# Scale of the 2 x 18 indicators of the cues found in the title of the heading above the item and
-# in its lead-in line ("Nội dung giám sát:"), segment.contexts (cross-validation of version 3:
-# micro-F1 0.792 / nested 0.765 without, 0.807 / 0.776 with 0.5).
-CONTEXT_WEIGHT = 0.5
 
 
 def default_model_dir() -> Path | None:
@@ -95,13 +90,9 @@ class ActivityModel:
     cue_weight: float = CUE_WEIGHT
     head_weight: float = HEAD_WEIGHT
     head_chars: int = HEAD_CHARS
-    context_weight: float = CONTEXT_WEIGHT
     _vectorizers: tuple | None = field(default=None, repr=False, compare=False)
 
-    def features(self, texts: list[str], tokens: list[str] | None = None,
-                 contexts: list[tuple[str, str]] | None = None):
-        """``contexts``: (heading title, lead-in line) of each item (segment.contexts); None
-        when unknown (the context features are then 0)."""
+    def features(self, texts: list[str], tokens: list[str] | None = None):
         from scipy.sparse import hstack
 
         if self._vectorizers is None:
@@ -117,30 +108,22 @@ class ActivityModel:
         if self.head_weight:
             heads = cue_matrix([t[:self.head_chars] for t in texts])
             blocks.append(csr_matrix(heads.astype(np.float64) * self.head_weight))
-        if self.context_weight:
-            if contexts is None:
-                blocks.append(csr_matrix((len(texts), 2 * len(self.labels))))
-            else:
-                around = np.hstack([cue_matrix([c[0] for c in contexts]), cue_matrix([c[1] for c in contexts])])
-                blocks.append(csr_matrix(around.astype(np.float64) * self.context_weight))
         return hstack(blocks).tocsr()
 
-    def probabilities(self, texts: list[str], tokens: list[str] | None = None,
-                      contexts: list[tuple[str, str]] | None = None) -> np.ndarray:
+    def probabilities(self, texts: list[str], tokens: list[str] | None = None) -> np.ndarray:
         if not texts:
             return np.zeros((0, len(self.labels)))
-        scores = self.features(texts, tokens, contexts) @ self.coef.T.astype(np.float64) + self.intercept
+        scores = self.features(texts, tokens) @ self.coef.T.astype(np.float64) + self.intercept
         return 1.0 / (1.0 + np.exp(-scores))
 
     def decide(self, probabilities: np.ndarray, cues: np.ndarray, strong: np.ndarray | None = None) -> np.ndarray:
         decided = (probabilities >= self.t_model) | ((cues > 0) & (probabilities >= self.t_cue))
         return decided if strong is None else decided | (strong > 0)
 
-    def predict(self, texts: list[str], tokens: list[str] | None = None,
-                contexts: list[tuple[str, str]] | None = None) -> list[list[str]]:
+    def predict(self, texts: list[str], tokens: list[str] | None = None) -> list[list[str]]:
         if not texts:
             return []
-        decided = self.decide(self.probabilities(texts, tokens, contexts), cue_matrix(texts), strong_matrix(texts))
+        decided = self.decide(self.probabilities(texts, tokens), cue_matrix(texts), strong_matrix(texts))
         return [[self.labels[j] for j in np.flatnonzero(row)] for row in decided]
 
     def save(self, path: Path) -> None:
@@ -150,8 +133,7 @@ class ActivityModel:
             "char_vocabulary": self.char_vocabulary, "char_idf": self.char_idf.astype(np.float64),
             "coef": self.coef.astype(np.float32), "intercept": self.intercept.astype(np.float64),
             "t_model": self.t_model, "t_cue": self.t_cue, "cue_weight": self.cue_weight,
-            "head_weight": self.head_weight, "head_chars": self.head_chars, "context_weight": self.context_weight,
-            "meta": self.meta,
+            "head_weight": self.head_weight, "head_chars": self.head_chars, "meta": self.meta,
         }
         path.parent.mkdir(parents=True, exist_ok=True)
         with open(path, "wb") as fh:
@@ -178,7 +160,7 @@ def load_model(path: str | Path) -> ActivityModel:
                          char_idf=state["char_idf"], coef=state["coef"], intercept=state["intercept"],
                          t_model=state["t_model"], t_cue=state["t_cue"], meta=state.get("meta", {}),
                          cue_weight=state["cue_weight"], head_weight=state["head_weight"],
-                         head_chars=state["head_chars"], context_weight=state["context_weight"])
+                         head_chars=state["head_chars"])
 
 
 @lru_cache(maxsize=4)

@@ -306,37 +306,3 @@ def _make(full: str, start: int, end: int, section: str | None, context: Span, k
     while end > start and full[end - 1].isspace():
         end -= 1
     return Segment(text=full[start:end], span=(start, end), section=section, context=context, kind=kind, page=page)
-
-
-def contexts(document: Document, items: list[tuple[Span | None, str]]) -> list[tuple[str, str]]:
-    """For each item (its span in the normalized text, its text): the title of the nearest
-    heading or list item above it (not the item's own) and the lead-in line
-    ending with ":" between that heading and the item ("Nội dung giám sát:", "Cụ thể:"), or
-    "" for either. Their cues are features of the classifier (model.py): a point under a
-    "kiểm tra, giám sát" heading that only names what is checked is `inspection`
-    (guideline v3, decision 2)."""
-    text = document.text
-    paras = text.paragraphs
-    starts = [p.start for p in paras]
-    tree = _Tree(document.sections)
-    out: list[tuple[str, str]] = []
-    for span, item_text in items:
-        if span is None:
-            out.append(("", ""))
-            continue
-        offset = span[0]
-        own = " ".join(item_text.split())[:25]
-        chain = [s for s in tree.chain(offset)
-                 if s.span[0] < offset - 8 and " ".join(s.title.split())[:25] != own]
-        heading = chain[-1].title if chain else ""
-        floor = chain[-1].span[0] if chain else 0
-        lead = ""
-        for q in range(bisect_right(starts, offset) - 2, -1, -1):
-            if starts[q] < floor:
-                break
-            line = text.para_text(paras[q]).strip()
-            if line.endswith(":"):
-                lead = line
-                break
-        out.append((heading, lead))
-    return out

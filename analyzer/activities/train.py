@@ -25,7 +25,7 @@ import numpy as np
 from .corpus import CORPUS, SHARED_TEXT, GoldDocument, align, load_corpus
 from .cues import LABELS, cue_matrix, strong_matrix
 from .model import CHAR_NGRAMS, HEAD_WEIGHT, MODEL_FILE, MODEL_VERSION, WORD_NGRAMS, ActivityModel, tokenize
-from .segment import contexts, segment
+from .segment import segment
 
 C = 4.0  # inverse regularisation of each logistic regression (best of 1-16 in cross-validation, versions 1 and 2)
 FOLDS = 5
@@ -41,26 +41,17 @@ class Items:
     tokens: list[str]
     y: np.ndarray  # items x LABELS
     groups: np.ndarray  # document index of each item
-    contexts: list[tuple[str, str]] | None = None  # heading title and lead-in line (segment.contexts)
-
-
-def gold_contexts(doc: GoldDocument) -> list[tuple[str, str]]:
-    """The contexts of a gold document's items, found from their spans as for segments."""
-    if doc.document is None:
-        return [("", "")] * len(doc.items)
-    return contexts(doc.document, [(item.span, item.text) for item in doc.items])
 
 
 def items_of(docs: list[GoldDocument]) -> Items:
-    texts, y, groups, around = [], [], [], []
+    texts, y, groups = [], [], []
     for d, doc in enumerate(docs):
-        around += gold_contexts(doc)
         for item in doc.items:
             texts.append(item.text)
             y.append([1 if code in item.types else 0 for code in LABELS])
             groups.append(d)
     return Items(texts, [tokenize(t) for t in texts], np.array(y, dtype=np.int8).reshape(-1, len(LABELS)),
-                 np.array(groups), around)
+                 np.array(groups))
 
 
 def fit(items: Items, seed: int, c: float = C) -> ActivityModel:
@@ -75,7 +66,7 @@ def fit(items: Items, seed: int, c: float = C) -> ActivityModel:
                           {k: int(v) for k, v in chars.vocabulary_.items()}, chars.idf_,
                           coef=np.zeros((0, 0), np.float32), intercept=np.zeros(len(LABELS)),
                           t_model=np.full(len(LABELS), 0.5), t_cue=np.full(len(LABELS), 0.5))
-    x = model.features(items.texts, items.tokens, items.contexts)
+    x = model.features(items.texts, items.tokens)
     coef = np.zeros((len(LABELS), x.shape[1]), dtype=np.float32)
     intercept = np.zeros(len(LABELS))
     for j in range(len(LABELS)):
@@ -98,13 +89,11 @@ def out_of_fold(items: Items, seed: int, c: float = C) -> np.ndarray:
     folds = GroupKFold(n_splits=min(FOLDS, len(set(items.groups))))
     probabilities = np.zeros(items.y.shape)
     for train_idx, test_idx in folds.split(items.texts, items.y, items.groups):
-        pick = lambda values, idx: None if values is None else [values[i] for i in idx]  # noqa: E731
         part = Items([items.texts[i] for i in train_idx], [items.tokens[i] for i in train_idx],
-                     items.y[train_idx], items.groups[train_idx], pick(items.contexts, train_idx))
+                     items.y[train_idx], items.groups[train_idx])
         model = fit(part, seed, c)
         probabilities[test_idx] = model.probabilities([items.texts[i] for i in test_idx],
-                                                      [items.tokens[i] for i in test_idx],
-                                                      pick(items.contexts, test_idx))
+                                                      [items.tokens[i] for i in test_idx])
     return probabilities
 
 
@@ -194,15 +183,13 @@ def evaluate(model: ActivityModel, docs: list[GoldDocument]) -> dict:
     """Item level on the gold items; end to end (segments matched to gold items); document
     level (the set of types of each plan, from the segments and from the gold items)."""
     gold_items = [item for doc in docs for item in doc.items]
-    item_pred = model.predict([item.text for item in gold_items],
-                              contexts=[c for doc in docs for c in gold_contexts(doc)])
+    item_pred = model.predict([item.text for item in gold_items])
     item = scores(_matrix(item_pred), _matrix([item.types for item in gold_items]))
     e2e_pred, e2e_gold, doc_pred, doc_pred_gold_items, doc_gold = [], [], [], [], []
     offset = 0
     for doc in docs:
         segments = segment(doc.document)
-        predicted = model.predict([s.text for s in segments],
-                                  contexts=contexts(doc.document, [(s.span, s.text) for s in segments]))
+        predicted = model.predict([s.text for s in segments])
         pairs = align(doc.items, [s.span for s in segments])
         for gi, it in enumerate(doc.items):
             e2e_gold.append(it.types)
@@ -271,8 +258,7 @@ def train_activities(output: Path, seed: int = 0, corpus: Path = CORPUS, shared_
     model = fit(items, seed)
     model.t_model, model.t_cue = t_model, t_cue
     today = _dt.date.today().isoformat()
-    model.meta = {"trained": today, "seed": seed, "C": C, "head_weight": model.head_weight,
-                  "context_weight": model.context_weight, "train_documents": [d.stem for d in train_docs],
+    model.meta = {"trained": today, "seed": seed, "C": C, "head_weight": model.head_weight, "train_documents": [d.stem for d in train_docs],
                   "train_items": len(items.texts)}
     output.mkdir(parents=True, exist_ok=True)
     model.save(output / MODEL_FILE)
@@ -280,7 +266,6 @@ def train_activities(output: Path, seed: int = 0, corpus: Path = CORPUS, shared_
     held_out = evaluate(model, test_docs) if test_docs else None
     train_seg = segmentation(train_docs)
     metrics = {"version": MODEL_VERSION, "trained": today, "seed": seed, "C": C, "head_weight": HEAD_WEIGHT,
-               "context_weight": model.context_weight,
                "head_chars": model.head_chars, "min_positives": MIN_POSITIVES,
                "default_thresholds": [DEFAULT_T_MODEL, DEFAULT_T_CUE],
                "split": {"train": [d.stem for d in train_docs], "test": [d.stem for d in test_docs],

@@ -151,22 +151,5 @@ def test_a_strong_cue_decides_and_head_cues_are_features(model_path):
     assert model.decide(zero, np.zeros_like(strong), strong)[0, online]
     assert model.head_weight > 0 and model.head_chars > 0
     features = model.features(["Tổ chức tập huấn kỹ năng số cho cán bộ"])
-    # Version 3: 2 x 18 indicators of the cues of the item's heading and lead-in line follow.
-    assert features.shape[1] == len(model.word_vocabulary) + len(model.char_vocabulary) + 3 * len(LABELS)
+    assert features.shape[1] == len(model.word_vocabulary) + len(model.char_vocabulary) + len(LABELS)
     assert "online" in model.predict(["Phát triển hoạt động về giảm nghèo trên Trang thông tin điện tử của xã"])[0]
-
-
-def test_the_cues_of_the_heading_and_lead_in_line_are_features(model_path):
-    # Version 3: a point under a "giám sát" heading that only names what is checked is inspection
-    # (guideline v3, decision 2); the heading's and lead-in line's cues are features, 0 when unknown.
-    model = load_model(model_path)
-    assert model.context_weight > 0
-    text = ["Thành phần, số lượng cử tri, chương trình hội nghị cử tri;"]
-    bare = model.features(text)
-    placed = model.features(text, contexts=[("Giám sát việc tổ chức hội nghị cử tri", "Nội dung giám sát:")])
-    n = bare.shape[1]
-    assert placed.shape[1] == n and bare[:, n - 2 * len(LABELS):].nnz == 0
-    inspection = LABELS.index("inspection")
-    assert placed[0, n - 2 * len(LABELS) + inspection] > 0 and placed[0, n - len(LABELS) + inspection] > 0
-    assert (model.probabilities(text, contexts=[("Giám sát việc tổ chức hội nghị cử tri", "Nội dung giám sát:")])
-            [0, inspection] > model.probabilities(text)[0, inspection])

@@ -156,17 +156,3 @@ def test_segments_find_the_annotated_items_of_the_seeds(seed):
     pairs = align(items, spans)
     assert len(pairs) >= 0.9 * len(items)
     assert len(pairs) >= 0.8 * len(spans)
-
-
-def test_contexts_give_the_heading_above_and_the_lead_in_line(tmp_path):
-    from analyzer.activities.segment import contexts
-
-    path = tmp_path / "giam-sat.txt"
-    path.write_text(PLAN.replace("2. Tuyên truyền trên hệ thống loa truyền thanh\n",
-                                 "2. Giám sát việc tuyên truyền\nNội dung giám sát:\n"), encoding="utf-8")
-    doc = parse(normalize(ingest(path)))
-    segments = segment(doc)
-    found = dict(zip((s.text for s in segments), contexts(doc, [(s.span, s.text) for s in segments])))
-    heading, lead = next(c for t, c in found.items() if t.startswith("Phát các tin"))
-    assert heading.startswith("Giám sát việc tuyên truyền") and lead == "Nội dung giám sát:"
-    assert contexts(doc, [(None, "x")]) == [("", "")]
