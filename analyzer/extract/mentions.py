@@ -149,6 +149,10 @@ _OFFICE_HEADS = ("Chủ tịch", "Phó Chủ tịch", "Văn phòng cơ quan", "P
 _CONCURRENT_POST_RE = re.compile(
     r"\s+[-–]\s+(?:Phó\s+)?(?:Trưởng|Ủy\s+viên|Thành\s+viên|Thư\s+ký)(?:\s+(?:[Tt]iểu\s+ban|[Bb]an|[Đđ]oàn|[Tt]ổ))?"
     r"(?:\s+Thường\s+trực)?(?=\s*:)")
+# A person named after an office ("Phó giám đốc Hoàng Văn Thuân"): the common family names.
+_PERSON_RE = re.compile(
+    r"\s+(?:Nguyễn|Trần|Lê|Phạm|Hoàng|Huỳnh|Phan|Vũ|Võ|Đặng|Bùi|Đỗ|Hồ|Ngô|Dương|Lý|Đào|Đinh|Trịnh|Mai|Cao|Lâm|Tạ|Tô"
+    rf"|Chu|Triệu|Vương|Lại|Kiều|Lò|Giàng|Sùng|Thào)\s+[{UPPER}][{LOWER}]*(?:\s+[{UPPER}][{LOWER}]*){{0,2}}(?![\w])")
 # Party committees that own a board: "Ban Tuyên giáo và Dân vận Tỉnh ủy", "Văn phòng Đảng ủy".
 _PARTY_OWNERS = ("Tỉnh ủy", "Huyện ủy", "Đảng ủy", "Thành ủy")
 _NEEDS_NAME = ("Sở", "Phòng", "Bộ", "Cục", "Chi cục", "Công chức", "Trung tâm", "Ban", "Tiểu ban", "Báo",
@@ -322,6 +326,8 @@ def _mentions_in(text: str) -> tuple[tuple[Span, str], ...]:
             if inner and inner.end() > m.end() and head[:k] in _OFFICE_HEADS:
                 head, head_end = head[:k], m.start() + k
                 break
+        if _spelling(head) in _OFFICE_HEADS and _PERSON_RE.match(expanded, head_end):
+            continue  # "Phó giám đốc Hoàng Văn Thuân": a person, not a unit
         end = _complete(expanded, m.start(), head_end, _spelling(head), deps)
         post = _CONCURRENT_POST_RE.match(expanded, end) if end > m.start() and _spelling(head) in _OFFICE_HEADS else None
         if post:

@@ -409,3 +409,9 @@ def test_units_file_copy_line_sends_to_no_one():
     assert _FILE_COPY_RE.match("* Lưu VPĐĐQH, Vụ KHCNMT.")
     assert _FILE_COPY_RE.match("- Lưu: VT, Ban xây dựng Đảng.")
     assert not _FILE_COPY_RE.match("- Ban xây dựng Đảng;")
+
+
+def test_units_person_after_an_office_is_no_unit():
+    # Đề án 08: "Phó giám đốc Hoàng Văn Thuân" is a person (people are not units).
+    assert find_mentions("Phó giám đốc Hoàng Văn Thuân") == []
+    assert [n for _, n in find_mentions("Phó Giám đốc Sở Tư pháp")] == ["Phó Giám đốc Sở Tư pháp"]
