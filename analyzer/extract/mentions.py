@@ -98,6 +98,11 @@ _CAPITAL_VERB = rf"(?!(?:Phối\s+hợp|Chủ\s+trì|Thực\s+hiện|Tham\s+mưu
 _COMPONENT = rf"{_CAPITAL_VERB}[{UPPER}][{LOWER}]*(?![{UPPER}\d&])(?:\s+{_LOWER_WORD}){{0,3}}"
 _NAME_TAIL_RE = re.compile(rf"\s+(?:và\s+)?{_COMPONENT}(?:(?:\s*[-–,&]\s*|\s+và\s+|\s+){_COMPONENT})*")
 _BOARD_TAIL_RE = re.compile(rf"(?:\s+(?:các|và|{_LOWER_WORD}|[{UPPER}][{LOWER}]*)){{1,12}}?(?=\s*[,;.():]|\s*$|\s+(?:chủ|phối|thực|tổ|có|trong|theo))")
+# A steering board named by its purpose in lower case, up to its level: "Ban Chỉ đạo tổng kiểm
+# kê tài sản cấp xã", "Ban Chỉ đạo bảo vệ bí mật nhà nước tỉnh" (not "Ban Chỉ đạo đôn đốc các xã").
+_PURPOSE_TAIL_RE = re.compile(
+    rf"(?:\s+(?!(?:các|và|để|với|cho|tại|trên|theo|về|của|chỉ|có|là|gồm|chủ|phối|thực|tham|đôn|kiểm\s+tra|giám)\b)[{LOWER}]+){{1,8}}?"
+    rf"(?=\s+(?:{_LOCALITY_WORDS})(?![{LOWER}]))")
 # Officials named by their portfolio: "Cán bộ phụ trách lĩnh vực giám sát và phản biện xã hội".
 _DUTY_HEADS = ("Phó Chủ tịch", "Cán bộ", "Chuyên viên", "Công chức")
 # A heading may list the portfolio's fields to the end of its line: "Chuyên viên phụ trách lĩnh
@@ -213,6 +218,10 @@ def _complete(text: str, start: int, end: int, head: str, deps: dict[tuple[int, 
         tail = _BOARD_TAIL_RE.match(text, end)  # "Ban Quản lý các khu công nghệ cao và khu công nghiệp"
         if tail:
             end, named = tail.end(), True
+    if head == "Ban Chỉ đạo":
+        purpose = _PURPOSE_TAIL_RE.match(text, end)
+        if purpose:
+            end = purpose.end()
     if not named:
         tail = _NAME_TAIL_RE.match(text, end)
         if tail:
