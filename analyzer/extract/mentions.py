@@ -145,6 +145,9 @@ _FIELDS_RE = re.compile(
 # của Đảng") names one addressee.
 _CENTRAL_SIBLING_HEADS = ("Hội đồng Dân tộc", "Văn phòng", "Ủy ban", "Ban")
 _SHARED_OWNER_RE = re.compile(r"\s+và\s+các\s+(?:Ủy\s+ban|Ban|Vụ|Cục)\s+của\s+(?:Quốc\s+hội|Đảng|Chính\s+phủ)(?![\w])")
+# The leaders of the Party cells at several standing bodies, written as one office: "Tổ trưởng Tổ
+# đảng ở Thường trực Hội đồng Dân tộc, các Ủy ban của Quốc hội".
+_CELLS_LIST_RE = re.compile(r",?\s+(?:và\s+)?các\s+(?:Ủy\s+ban|Ban)\s+của\s+(?:Quốc\s+hội|Đảng)(?![\w])")
 # Heads whose unit is named by the body that follows: "Chủ tịch Ủy ban nhân dân tỉnh".
 _OFFICE_HEADS = ("Chủ tịch", "Phó Chủ tịch", "Văn phòng cơ quan", "Phó Chánh Văn phòng", "Lãnh đạo Văn phòng", "Giám đốc", "Phó Giám đốc", "Thủ trưởng", "Thường trực",
                  "Ban Thường trực", "Văn phòng", "Lãnh đạo", "Trưởng", "Phó Trưởng", "Bí thư", "Chánh Văn phòng",
@@ -197,6 +200,10 @@ def _complete(text: str, start: int, end: int, head: str, deps: dict[tuple[int, 
         inner = gz.head.match(text, end + 1) if text[end:end + 1] == " " else None
         if inner:
             inner_end = _complete(text, inner.start(), inner.end(), _spelling(inner.group("head")), deps)
+            cells = _CELLS_LIST_RE.match(text, inner_end) if head == "Tổ trưởng" and inner_end > inner.start() \
+                and _spelling(inner.group("head")) == "Tổ đảng ở" else None
+            if cells:
+                return cells.end()  # "Tổ trưởng Tổ đảng ở Thường trực Hội đồng Dân tộc, các Ủy ban của Quốc hội"
             return inner_end if inner_end > inner.start() else inner.end()  # "Chánh Văn phòng Bộ"
         group = gz.collective.match(text, end + 1) if text[end:end + 1] == " " else None
         if group:
