@@ -98,6 +98,11 @@ _CAPITAL_VERB = rf"(?!(?:Phối\s+hợp|Chủ\s+trì|Thực\s+hiện|Tham\s+mưu
 _COMPONENT = rf"{_CAPITAL_VERB}[{UPPER}][{LOWER}]*(?![{UPPER}\d&])(?:\s+{_LOWER_WORD}){{0,3}}"
 _NAME_TAIL_RE = re.compile(rf"\s+(?:và\s+)?{_COMPONENT}(?:(?:\s*[-–,&]\s*|\s+và\s+|\s+){_COMPONENT})*")
 _BOARD_TAIL_RE = re.compile(rf"(?:\s+(?:các|và|{_LOWER_WORD}|[{UPPER}][{LOWER}]*)){{1,12}}?(?=\s*[,;.():]|\s*$|\s+(?:chủ|phối|thực|tổ|có|trong|theo))")
+# A steering board named by its purpose in lower case, up to its level: "Ban Chỉ đạo tổng kiểm
+# kê tài sản cấp xã", "Ban Chỉ đạo bảo vệ bí mật nhà nước tỉnh" (not "Ban Chỉ đạo đôn đốc các xã").
+_PURPOSE_TAIL_RE = re.compile(
+    rf"(?:\s+(?!(?:các|và|để|với|cho|tại|trên|theo|về|của|chỉ|có|là|gồm|chủ|phối|thực|tham|đôn|kiểm\s+tra|giám)\b)[{LOWER}]+){{1,8}}?"
+    rf"(?=\s+(?:{_LOCALITY_WORDS})(?![{LOWER}]))")
 # Officials named by their portfolio: "Cán bộ phụ trách lĩnh vực giám sát và phản biện xã hội".
 _DUTY_HEADS = ("Phó Chủ tịch", "Cán bộ", "Chuyên viên", "Công chức")
 # A heading may list the portfolio's fields to the end of its line: "Chuyên viên phụ trách lĩnh
@@ -140,6 +145,9 @@ _FIELDS_RE = re.compile(
 # của Đảng") names one addressee.
 _CENTRAL_SIBLING_HEADS = ("Hội đồng Dân tộc", "Văn phòng", "Ủy ban", "Ban")
 _SHARED_OWNER_RE = re.compile(r"\s+và\s+các\s+(?:Ủy\s+ban|Ban|Vụ|Cục)\s+của\s+(?:Quốc\s+hội|Đảng|Chính\s+phủ)(?![\w])")
+# The leaders of the Party cells at several standing bodies, written as one office: "Tổ trưởng Tổ
+# đảng ở Thường trực Hội đồng Dân tộc, các Ủy ban của Quốc hội".
+_CELLS_LIST_RE = re.compile(r",?\s+(?:và\s+)?các\s+(?:Ủy\s+ban|Ban)\s+của\s+(?:Quốc\s+hội|Đảng)(?![\w])")
 # Heads whose unit is named by the body that follows: "Chủ tịch Ủy ban nhân dân tỉnh".
 _OFFICE_HEADS = ("Chủ tịch", "Phó Chủ tịch", "Văn phòng cơ quan", "Phó Chánh Văn phòng", "Lãnh đạo Văn phòng", "Giám đốc", "Phó Giám đốc", "Thủ trưởng", "Thường trực",
                  "Ban Thường trực", "Văn phòng", "Lãnh đạo", "Trưởng", "Phó Trưởng", "Bí thư", "Chánh Văn phòng",
@@ -149,6 +157,10 @@ _OFFICE_HEADS = ("Chủ tịch", "Phó Chủ tịch", "Văn phòng cơ quan", "P
 _CONCURRENT_POST_RE = re.compile(
     r"\s+[-–]\s+(?:Phó\s+)?(?:Trưởng|Ủy\s+viên|Thành\s+viên|Thư\s+ký)(?:\s+(?:[Tt]iểu\s+ban|[Bb]an|[Đđ]oàn|[Tt]ổ))?"
     r"(?:\s+Thường\s+trực)?(?=\s*:)")
+# A person named after an office ("Phó giám đốc Hoàng Văn Thuân"): the common family names.
+_PERSON_RE = re.compile(
+    r"\s+(?:Nguyễn|Trần|Lê|Phạm|Hoàng|Huỳnh|Phan|Vũ|Võ|Đặng|Bùi|Đỗ|Hồ|Ngô|Dương|Lý|Đào|Đinh|Trịnh|Mai|Cao|Lâm|Tạ|Tô"
+    rf"|Chu|Triệu|Vương|Lại|Kiều|Lò|Giàng|Sùng|Thào)\s+[{UPPER}][{LOWER}]*(?:\s+[{UPPER}][{LOWER}]*){{0,2}}(?![\w])")
 # Party committees that own a board: "Ban Tuyên giáo và Dân vận Tỉnh ủy", "Văn phòng Đảng ủy".
 _PARTY_OWNERS = ("Tỉnh ủy", "Huyện ủy", "Đảng ủy", "Thành ủy")
 _NEEDS_NAME = ("Sở", "Phòng", "Bộ", "Cục", "Chi cục", "Công chức", "Trung tâm", "Ban", "Tiểu ban", "Báo",
@@ -188,6 +200,10 @@ def _complete(text: str, start: int, end: int, head: str, deps: dict[tuple[int, 
         inner = gz.head.match(text, end + 1) if text[end:end + 1] == " " else None
         if inner:
             inner_end = _complete(text, inner.start(), inner.end(), _spelling(inner.group("head")), deps)
+            cells = _CELLS_LIST_RE.match(text, inner_end) if head == "Tổ trưởng" and inner_end > inner.start() \
+                and _spelling(inner.group("head")) == "Tổ đảng ở" else None
+            if cells:
+                return cells.end()  # "Tổ trưởng Tổ đảng ở Thường trực Hội đồng Dân tộc, các Ủy ban của Quốc hội"
             return inner_end if inner_end > inner.start() else inner.end()  # "Chánh Văn phòng Bộ"
         group = gz.collective.match(text, end + 1) if text[end:end + 1] == " " else None
         if group:
@@ -209,6 +225,10 @@ def _complete(text: str, start: int, end: int, head: str, deps: dict[tuple[int, 
         tail = _BOARD_TAIL_RE.match(text, end)  # "Ban Quản lý các khu công nghệ cao và khu công nghiệp"
         if tail:
             end, named = tail.end(), True
+    if head == "Ban Chỉ đạo":
+        purpose = _PURPOSE_TAIL_RE.match(text, end)
+        if purpose:
+            end = purpose.end()
     if not named:
         tail = _NAME_TAIL_RE.match(text, end)
         if tail:
@@ -322,6 +342,8 @@ def _mentions_in(text: str) -> tuple[tuple[Span, str], ...]:
             if inner and inner.end() > m.end() and head[:k] in _OFFICE_HEADS:
                 head, head_end = head[:k], m.start() + k
                 break
+        if _spelling(head) in _OFFICE_HEADS and _PERSON_RE.match(expanded, head_end):
+            continue  # "Phó giám đốc Hoàng Văn Thuân": a person, not a unit
         end = _complete(expanded, m.start(), head_end, _spelling(head), deps)
         post = _CONCURRENT_POST_RE.match(expanded, end) if end > m.start() and _spelling(head) in _OFFICE_HEADS else None
         if post:

@@ -602,3 +602,9 @@ def test_units_nominal_cooperation_names_no_partners():
                       "pháp phối hợp với Bộ Nội vụ thẩm định.\n")
     assert roles.get("các cơ quan, tổ chức có liên quan", []) == []
     assert roles["Bộ Nội vụ"] == ["coordinate"]
+
+
+def test_units_person_after_an_office_is_no_unit():
+    # Đề án 08: "Phó giám đốc Hoàng Văn Thuân" is a person (people are not units).
+    assert find_mentions("Phó giám đốc Hoàng Văn Thuân") == []
+    assert [n for _, n in find_mentions("Phó Giám đốc Sở Tư pháp")] == ["Phó Giám đốc Sở Tư pháp"]
