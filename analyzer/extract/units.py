@@ -335,6 +335,8 @@ def _verb_roles(chunk: str) -> list[str]:
                 continue  # "chỉ đạo" of "chỉ đạo chung"
             if any(a <= m.start() < b for a, b in receiver_spans):
                 continue
+            if _LECTURER_RE.match(lowered, m.end()):
+                continue  # "báo cáo viên, tuyên truyền viên": lecturers, not reporting
             if role == "lead" and re.search(r"được\s+(?:phân\s+công\s+|giao\s+)?$", lowered[max(0, m.start() - 20):m.start()]):
                 continue  # "các sở, ngành được phân công chủ trì thực hiện nhiệm vụ": who they are, not the task
             if role == "coordinate" and lead_at and lead_at.start() < m.start():
@@ -362,11 +364,15 @@ def _verb_roles(chunk: str) -> list[str]:
     return roles
 
 
+_LECTURER_RE = re.compile(r"\s+viên(?!\w)")  # "báo cáo viên", "tuyên truyền viên": people, not verbs
+
+
 def _first_verb_role(text: str) -> str | None:
     """The role of the first role verb in ``text`` (before any other)."""
     best = None
+    lowered = text.lower()
     for role, cue in gazetteer().verb_cues.items():
-        m = cue.search(text.lower())
+        m = next((x for x in cue.finditer(lowered) if not _LECTURER_RE.match(lowered, x.end())), None)
         if m and (best is None or m.start() < best[0]):
             best = (m.start(), role)
     return best[1] if best else None

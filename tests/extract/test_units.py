@@ -509,3 +509,10 @@ def test_units_nominal_cooperation_names_no_partners():
                       "pháp phối hợp với Bộ Nội vụ thẩm định.\n")
     assert roles.get("các cơ quan, tổ chức có liên quan", []) == []
     assert roles["Bộ Nội vụ"] == ["coordinate"]
+
+
+def test_units_bao_cao_vien_is_a_lecturer_not_a_report():
+    # 0125/KH-UBND: "chỉ đạo, định hướng hệ thống tuyên giáo, báo cáo viên, tuyên truyền viên ...".
+    roles = _units_of("KẾ HOẠCH\nIV. TỔ CHỨC THỰC HIỆN\n1. Đề nghị Ban Tuyên giáo và Dân vận Tỉnh ủy: Định hướng hệ "
+                      "thống tuyên giáo, báo cáo viên, tuyên truyền viên đẩy mạnh thông tin.\n")
+    assert "report" not in roles["Ban Tuyên giáo và Dân vận Tỉnh ủy"]
