@@ -610,8 +610,6 @@ def test_units_person_after_an_office_is_no_unit():
     assert [n for _, n in find_mentions("Phó Giám đốc Sở Tư pháp")] == ["Phó Giám đốc Sở Tư pháp"]
 
 
-
-
 def test_units_bao_cao_vien_is_a_lecturer_not_a_report():
     # 0125/KH-UBND: "chỉ đạo, định hướng hệ thống tuyên giáo, báo cáo viên, tuyên truyền viên ...".
     roles = _units_of("KẾ HOẠCH\nIV. TỔ CHỨC THỰC HIỆN\n1. Đề nghị Ban Tuyên giáo và Dân vận Tỉnh ủy: Định hướng hệ "
