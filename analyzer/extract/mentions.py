@@ -176,7 +176,9 @@ def _collective_pattern(spec: dict) -> re.Pattern:
     qualified = rf"(?:{kinds})(?:\s+(?:{'|'.join(spec['qualifiers'])}))?(?![\w])"
     tail = rf"(?:\s+(?:{'|'.join(spec['tails'])}))?"
     listed = rf"(?:\s*,\s*(?!các\s)|\s+và\s+(?!các\s)(?=(?:{kinds})(?:[\s,;.]|$)))"
-    with_cac = rf"(?:[Cc]ác|[Tt]oàn\s+thể\s+các|[Mm]ọi)\s+{qualified}(?:{listed}{qualified})*{tail}"
+    # "các phòng chuyên môn có liên quan và đoàn thể cấp xã": one "các" over both kinds.
+    related_and = rf"(?:\s+(?:có\s+)?liên\s+quan\s+và\s+(?!các\s){qualified})?"
+    with_cac = rf"(?:[Cc]ác|[Tt]oàn\s+thể\s+các|[Mm]ọi)\s+{qualified}(?:{listed}{qualified})*{related_and}{tail}"
     bare_list = rf"(?:[Cc]ơ\s+quan|[Đđ]ơn\s+vị|[Ss]ở)(?:\s*,\s*{qualified})+{tail}"
     bare_one = r"(?:[Cc]ơ\s+quan|[Đđ]ơn\s+vị|[Đđ]ịa\s+phương)\s+(?:(?:có\s+)?liên\s+quan|được\s+kiểm\s+tra)|[Tt]ổ\s+chức\s+chính\s+trị\s*[-–]\s*xã\s+hội" \
         r"|[Cc]ơ\s+quan\s+(?:thông\s+tấn\s+)?báo\s+chí|[Ll]ực\s+lượng\s+chức\s+năng"
