@@ -304,6 +304,7 @@ def canonical_name(raw: str) -> str:
     name = re.sub(r"\s*[-–]\s*", " - ", name)
     name = re.sub(r"\s+", " ", name).strip(" ,;.:")
     name = re.sub(r" ,", ",", name)  # "Các Bộ , cơ quan ngang Bộ"
+    name = re.sub(r"\bỦy ban (?=Ủy ban\b)", "", name)  # "Ủy ban UBTVQH": the word written twice
     # "MTTQ xã", "Phó Chủ tịch MTTQ xã": the Front at a level acts through its committee.
     name = _FRONT_AT_LEVEL_RE.sub(r"\1Ủy ban Mặt trận Tổ quốc", name)
     return name[:1].upper() + name[1:] if name[:1].islower() and not name.startswith("các") else name
