@@ -161,6 +161,12 @@ _CONCURRENT_POST_RE = re.compile(
 _PERSON_RE = re.compile(
     r"\s+(?:Nguyễn|Trần|Lê|Phạm|Hoàng|Huỳnh|Phan|Vũ|Võ|Đặng|Bùi|Đỗ|Hồ|Ngô|Dương|Lý|Đào|Đinh|Trịnh|Mai|Cao|Lâm|Tạ|Tô"
     rf"|Chu|Triệu|Vương|Lại|Kiều|Lò|Giàng|Sùng|Thào)\s+[{UPPER}][{LOWER}]*(?:\s+[{UPPER}][{LOWER}]*){{0,2}}(?![\w])")
+# A person named after an official's level ("Chủ tịch UBND tỉnh Trần Văn Sơn"): a family name, a
+# common middle name and a given name read as a place name.
+_LEVEL_PERSON_RE = re.compile(
+    rf"\s(?:tỉnh|huyện|xã|phường)(\s+(?:Nguyễn|Trần|Lê|Phạm|Hoàng|Huỳnh|Phan|Vũ|Võ|Đặng|Bùi|Đỗ|Hồ|Ngô|Dương|Đào|Đinh|Trịnh"
+    rf"|Mai|Cao|Lò|Giàng|Sùng|Thào)\s+(?:Văn|Thị|Đức|Hữu|Quang|Đình|Bá|Trọng|Xuân|Ngọc|Thanh|Minh|Công|Quốc)"
+    rf"(?:\s+[{UPPER}][{LOWER}]*){{1,2}})$")
 # Party committees that own a board: "Ban Tuyên giáo và Dân vận Tỉnh ủy", "Văn phòng Đảng ủy".
 _PARTY_OWNERS = ("Tỉnh ủy", "Huyện ủy", "Đảng ủy", "Thành ủy")
 _NEEDS_NAME = ("Sở", "Phòng", "Bộ", "Cục", "Chi cục", "Công chức", "Trung tâm", "Ban", "Tiểu ban", "Báo",
@@ -351,6 +357,10 @@ def _mentions_in(text: str) -> tuple[tuple[Span, str], ...]:
         post = _CONCURRENT_POST_RE.match(expanded, end) if end > m.start() and _spelling(head) in _OFFICE_HEADS else None
         if post:
             end = post.end()  # "Phó Trưởng ban xây dựng Đảng - Ủy viên: ..."
+        if _spelling(head) in _OFFICE_HEADS and end > head_end:
+            person = _LEVEL_PERSON_RE.search(expanded, head_end, end)
+            if person:
+                end = person.start(1)  # "Chủ tịch UBND tỉnh Trần Văn Sơn": the office holder, not a place
         heads_at[m.start()] = (head_end - m.start(), _spelling(head))
         if end > m.start():
             found.append((m.start(), end))
