@@ -206,7 +206,7 @@ def test_units_special_zone_keeps_its_name():
     ("Ban Chỉ huy PTDS cấp tỉnh, cấp xã chủ trì", ["Ban Chỉ huy Phòng thủ dân sự cấp tỉnh, cấp xã"]),
     ("- Ban CTMT TDP (Thực hiện)", ["Ban Công tác Mặt trận tổ dân phố"]),
     # The Front at a level acts through its committee: "MTTQ xã" is the Ủy ban MTTQ xã.
-    ("các cấp ủy Đảng, Mặt trận Tổ quốc Việt Nam tỉnh và", ["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"]),
+    ("các cấp ủy Đảng, Mặt trận Tổ quốc Việt Nam tỉnh và", ["các cấp ủy Đảng", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"]),
     ("g. Các ông bà Phó Chủ tịch MTTQ xã có trách nhiệm", ["Phó Chủ tịch Ủy ban Mặt trận Tổ quốc xã"]),
 ])
 def test_units_list_names(text, names):
