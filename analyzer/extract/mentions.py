@@ -148,6 +148,8 @@ _SHARED_OWNER_RE = re.compile(r"\s+và\s+các\s+(?:Ủy\s+ban|Ban|Vụ|Cục)\s+
 # The leaders of the Party cells at several standing bodies, written as one office: "Tổ trưởng Tổ
 # đảng ở Thường trực Hội đồng Dân tộc, các Ủy ban của Quốc hội".
 _CELLS_LIST_RE = re.compile(r",?\s+(?:và\s+)?các\s+(?:Ủy\s+ban|Ban)\s+của\s+(?:Quốc\s+hội|Đảng)(?![\w])")
+# The Party committees as a kind after an office: "người đứng đầu cấp ủy (Đảng) (các cấp)".
+_COMMITTEE_KIND_RE = re.compile(r"\s+(?:các\s+)?cấp\s+ủy(?:\s+[Đđ]ảng)?(?:\s+các\s+cấp)?(?![\w])")
 # Heads whose unit is named by the body that follows: "Chủ tịch Ủy ban nhân dân tỉnh".
 _OFFICE_HEADS = ("Chủ tịch", "Phó Chủ tịch", "Văn phòng cơ quan", "Phó Chánh Văn phòng", "Lãnh đạo Văn phòng", "Giám đốc", "Phó Giám đốc", "Thủ trưởng", "Thường trực",
                  "Ban Thường trực", "Văn phòng", "Lãnh đạo", "Trưởng", "Phó Trưởng", "Bí thư", "Chánh Văn phòng",
@@ -214,6 +216,7 @@ def _complete(text: str, start: int, end: int, head: str, deps: dict[tuple[int, 
                 return cells.end()  # "Tổ trưởng Tổ đảng ở Thường trực Hội đồng Dân tộc, các Ủy ban của Quốc hội"
             return inner_end if inner_end > inner.start() else inner.end()  # "Chánh Văn phòng Bộ"
         group = gz.collective.match(text, end + 1) if text[end:end + 1] == " " else None
+        group = group or _COMMITTEE_KIND_RE.match(text, end)  # "người đứng đầu cấp ủy"
         if group:
             loc = _LOCALITY_TAIL_RE.match(text, group.end())
             return loc.end() if loc else group.end()  # "Thủ trưởng các ban, ngành tỉnh"
