@@ -183,7 +183,9 @@ def _collective_pattern(spec: dict) -> re.Pattern:
     kinds = "|".join(spec["kinds"])
     qualified = rf"(?:{kinds})(?:\s+(?:{'|'.join(spec['qualifiers'])}))?(?![\w])"
     tail = rf"(?:\s+(?:{'|'.join(spec['tails'])}))?"
-    listed = rf"(?:\s*,\s*(?!các\s)|\s+và\s+(?!các\s)(?=(?:{kinds})(?:[\s,;.]|$)))"
+    # "và" joins a list's last kind; a kind that opens a comma list after it starts another
+    # collective ("các sở, ban, ngành và cơ quan, đơn vị có liên quan" is two).
+    listed = rf"(?:\s*,\s*(?!các\s)|\s+và\s+(?!các\s)(?!{qualified}\s*,\s*(?:{kinds})(?![\w]))(?=(?:{kinds})(?:[\s,;.]|$)))"
     # "các phòng chuyên môn có liên quan và đoàn thể cấp xã": one "các" over both kinds.
     related_and = rf"(?:\s+(?:có\s+)?liên\s+quan\s+và\s+(?!các\s){qualified})?"
     with_cac = rf"(?:[Cc]ác|[Tt]oàn\s+thể\s+các|[Mm]ọi)\s+{qualified}(?:{listed}{qualified})*{related_and}{tail}"
