@@ -51,7 +51,7 @@ def gazetteer() -> Gazetteer:
     heads = [h["words"] for h in data["heads"]]
     # Heads match capitalised as written, and in lower case where plans write them so
     # ("phối hợp với công chức Văn hóa").
-    variants = set(heads) | {h[0].lower() + h[1:] for h in heads if h.startswith(("Công chức", "Trưởng ", "Thành viên", "Lãnh đạo", "Người đứng đầu", "Thủ trưởng")) or h in ("Phòng", "Ban Xây dựng Đảng")}
+    variants = set(heads) | {h[0].lower() + h[1:] for h in heads if h.startswith(("Công chức", "Trưởng ", "Thành viên", "Lãnh đạo", "Người đứng đầu", "Thủ trưởng", "Ban Lãnh đạo")) or h in ("Phòng", "Ban Xây dựng Đảng")}
     # "Luật Bầu cử đại biểu Quốc hội": a law's name, not the deputies.
     # (Only the deputies: "Bầu cử Thủ trưởng ..." runs on into an office.)
     head = re.compile(rf"(?<![\w])(?!(?<=[Bb]ầu cử )đại\s+biểu)(?!(?<=[Ứứ]ng cử )đại\s+biểu)(?P<head>{_head_alt(list(variants))})(?![\w])")
@@ -153,7 +153,7 @@ _COMMITTEE_KIND_RE = re.compile(r"\s+(?:các\s+)?cấp\s+ủy(?:\s+[Đđ]ảng)?
 # Heads whose unit is named by the body that follows: "Chủ tịch Ủy ban nhân dân tỉnh".
 _OFFICE_HEADS = ("Chủ tịch", "Phó Chủ tịch", "Văn phòng cơ quan", "Phó Chánh Văn phòng", "Lãnh đạo Văn phòng", "Giám đốc", "Phó Giám đốc", "Thủ trưởng", "Thường trực",
                  "Ban Thường trực", "Văn phòng", "Lãnh đạo", "Trưởng", "Phó Trưởng", "Bí thư", "Chánh Văn phòng",
-                 "Vụ trưởng", "Người đứng đầu", "người đứng đầu", "Tổ đảng ở", "Tổ trưởng", "Chủ nhiệm", "Thành viên", "Chuyên viên")
+                 "Vụ trưởng", "Người đứng đầu", "người đứng đầu", "Ban Lãnh đạo", "Tổ đảng ở", "Tổ trưởng", "Chủ nhiệm", "Thành viên", "Chuyên viên")
 # A member's post in the plan's committee after the office ("Đồng chí Trưởng Ban xây dựng Đảng -
 # Trưởng Tiểu ban: Phụ trách chung"): one unit, named by both, in a list of assignments.
 _CONCURRENT_POST_RE = re.compile(
