@@ -51,7 +51,7 @@ def gazetteer() -> Gazetteer:
     heads = [h["words"] for h in data["heads"]]
     # Heads match capitalised as written, and in lower case where plans write them so
     # ("phối hợp với công chức Văn hóa").
-    variants = set(heads) | {h[0].lower() + h[1:] for h in heads if h.startswith(("Công chức", "Trưởng ", "Thành viên", "Lãnh đạo", "Người đứng đầu", "Thủ trưởng", "Ban Lãnh đạo")) or h in ("Phòng", "Ban Xây dựng Đảng")}
+    variants = set(heads) | {h[0].lower() + h[1:] for h in heads if h.startswith(("Công chức", "Trưởng ", "Thành viên", "Lãnh đạo", "Người đứng đầu", "Thủ trưởng", "Ban Lãnh đạo")) or h in ("Phòng", "Ban Xây dựng Đảng", "Tổ công tác")}
     # "Luật Bầu cử đại biểu Quốc hội": a law's name, not the deputies.
     # (Only the deputies: "Bầu cử Thủ trưởng ..." runs on into an office.)
     head = re.compile(rf"(?<![\w])(?!(?<=[Bb]ầu cử )đại\s+biểu)(?!(?<=[Ứứ]ng cử )đại\s+biểu)(?P<head>{_head_alt(list(variants))})(?![\w])")
