@@ -51,7 +51,7 @@ def gazetteer() -> Gazetteer:
     heads = [h["words"] for h in data["heads"]]
     # Heads match capitalised as written, and in lower case where plans write them so
     # ("phối hợp với công chức Văn hóa").
-    variants = set(heads) | {h[0].lower() + h[1:] for h in heads if h.startswith(("Công chức", "Trưởng ", "Thành viên", "Lãnh đạo", "Người đứng đầu")) or h in ("Phòng", "Ban Xây dựng Đảng")}
+    variants = set(heads) | {h[0].lower() + h[1:] for h in heads if h.startswith(("Công chức", "Trưởng ", "Thành viên", "Lãnh đạo", "Người đứng đầu", "Thủ trưởng", "Ban Lãnh đạo")) or h in ("Phòng", "Ban Xây dựng Đảng", "Tổ công tác")}
     # "Luật Bầu cử đại biểu Quốc hội": a law's name, not the deputies.
     # (Only the deputies: "Bầu cử Thủ trưởng ..." runs on into an office.)
     head = re.compile(rf"(?<![\w])(?!(?<=[Bb]ầu cử )đại\s+biểu)(?!(?<=[Ứứ]ng cử )đại\s+biểu)(?P<head>{_head_alt(list(variants))})(?![\w])")
@@ -148,10 +148,12 @@ _SHARED_OWNER_RE = re.compile(r"\s+và\s+các\s+(?:Ủy\s+ban|Ban|Vụ|Cục)\s+
 # The leaders of the Party cells at several standing bodies, written as one office: "Tổ trưởng Tổ
 # đảng ở Thường trực Hội đồng Dân tộc, các Ủy ban của Quốc hội".
 _CELLS_LIST_RE = re.compile(r",?\s+(?:và\s+)?các\s+(?:Ủy\s+ban|Ban)\s+của\s+(?:Quốc\s+hội|Đảng)(?![\w])")
+# The Party committees as a kind after an office: "người đứng đầu cấp ủy (Đảng) (các cấp)".
+_COMMITTEE_KIND_RE = re.compile(r"\s+(?:các\s+)?cấp\s+ủy(?:\s+[Đđ]ảng)?(?:\s+các\s+cấp)?(?![\w])")
 # Heads whose unit is named by the body that follows: "Chủ tịch Ủy ban nhân dân tỉnh".
 _OFFICE_HEADS = ("Chủ tịch", "Phó Chủ tịch", "Văn phòng cơ quan", "Phó Chánh Văn phòng", "Lãnh đạo Văn phòng", "Giám đốc", "Phó Giám đốc", "Thủ trưởng", "Thường trực",
                  "Ban Thường trực", "Văn phòng", "Lãnh đạo", "Trưởng", "Phó Trưởng", "Bí thư", "Chánh Văn phòng",
-                 "Vụ trưởng", "Người đứng đầu", "người đứng đầu", "Tổ đảng ở", "Tổ trưởng", "Chủ nhiệm", "Thành viên", "Chuyên viên")
+                 "Vụ trưởng", "Người đứng đầu", "người đứng đầu", "Ban Lãnh đạo", "Tổ đảng ở", "Tổ trưởng", "Chủ nhiệm", "Thành viên", "Chuyên viên")
 # A member's post in the plan's committee after the office ("Đồng chí Trưởng Ban xây dựng Đảng -
 # Trưởng Tiểu ban: Phụ trách chung"): one unit, named by both, in a list of assignments.
 _CONCURRENT_POST_RE = re.compile(
@@ -161,6 +163,12 @@ _CONCURRENT_POST_RE = re.compile(
 _PERSON_RE = re.compile(
     r"\s+(?:Nguyễn|Trần|Lê|Phạm|Hoàng|Huỳnh|Phan|Vũ|Võ|Đặng|Bùi|Đỗ|Hồ|Ngô|Dương|Lý|Đào|Đinh|Trịnh|Mai|Cao|Lâm|Tạ|Tô"
     rf"|Chu|Triệu|Vương|Lại|Kiều|Lò|Giàng|Sùng|Thào)\s+[{UPPER}][{LOWER}]*(?:\s+[{UPPER}][{LOWER}]*){{0,2}}(?![\w])")
+# A person named after an official's level ("Chủ tịch UBND tỉnh Trần Văn Sơn"): a family name, a
+# common middle name and a given name read as a place name.
+_LEVEL_PERSON_RE = re.compile(
+    rf"\s(?:tỉnh|huyện|xã|phường)(\s+(?:Nguyễn|Trần|Lê|Phạm|Hoàng|Huỳnh|Phan|Vũ|Võ|Đặng|Bùi|Đỗ|Hồ|Ngô|Dương|Đào|Đinh|Trịnh"
+    rf"|Mai|Cao|Lò|Giàng|Sùng|Thào)\s+(?:Văn|Thị|Đức|Hữu|Quang|Đình|Bá|Trọng|Xuân|Ngọc|Thanh|Minh|Công|Quốc)"
+    rf"(?:\s+[{UPPER}][{LOWER}]*){{1,2}})$")
 # Party committees that own a board: "Ban Tuyên giáo và Dân vận Tỉnh ủy", "Văn phòng Đảng ủy".
 _PARTY_OWNERS = ("Tỉnh ủy", "Huyện ủy", "Đảng ủy", "Thành ủy")
 _NEEDS_NAME = ("Sở", "Phòng", "Bộ", "Cục", "Chi cục", "Công chức", "Trung tâm", "Ban", "Tiểu ban", "Báo",
@@ -175,8 +183,12 @@ def _collective_pattern(spec: dict) -> re.Pattern:
     kinds = "|".join(spec["kinds"])
     qualified = rf"(?:{kinds})(?:\s+(?:{'|'.join(spec['qualifiers'])}))?(?![\w])"
     tail = rf"(?:\s+(?:{'|'.join(spec['tails'])}))?"
-    listed = rf"(?:\s*,\s*(?!các\s)|\s+và\s+(?!các\s)(?=(?:{kinds})(?:[\s,;.]|$)))"
-    with_cac = rf"(?:[Cc]ác|[Tt]oàn\s+thể\s+các|[Mm]ọi)\s+{qualified}(?:{listed}{qualified})*{tail}"
+    # "và" joins a list's last kind; a kind that opens a comma list after it starts another
+    # collective ("các sở, ban, ngành và cơ quan, đơn vị có liên quan" is two).
+    listed = rf"(?:\s*,\s*(?!các\s)|\s+và\s+(?!các\s)(?!{qualified}\s*,\s*(?:{kinds})(?![\w]))(?=(?:{kinds})(?:[\s,;.]|$)))"
+    # "các phòng chuyên môn có liên quan và đoàn thể cấp xã": one "các" over both kinds.
+    related_and = rf"(?:\s+(?:có\s+)?liên\s+quan\s+và\s+(?!các\s){qualified})?"
+    with_cac = rf"(?:[Cc]ác|[Tt]oàn\s+thể\s+các|[Mm]ọi)\s+{qualified}(?:{listed}{qualified})*{related_and}{tail}"
     bare_list = rf"(?:[Cc]ơ\s+quan|[Đđ]ơn\s+vị|[Ss]ở)(?:\s*,\s*{qualified})+{tail}"
     bare_one = r"(?:[Cc]ơ\s+quan|[Đđ]ơn\s+vị|[Đđ]ịa\s+phương)\s+(?:(?:có\s+)?liên\s+quan|được\s+kiểm\s+tra)|[Tt]ổ\s+chức\s+chính\s+trị\s*[-–]\s*xã\s+hội" \
         r"|[Cc]ơ\s+quan\s+(?:thông\s+tấn\s+)?báo\s+chí|[Ll]ực\s+lượng\s+chức\s+năng"
@@ -206,6 +218,7 @@ def _complete(text: str, start: int, end: int, head: str, deps: dict[tuple[int, 
                 return cells.end()  # "Tổ trưởng Tổ đảng ở Thường trực Hội đồng Dân tộc, các Ủy ban của Quốc hội"
             return inner_end if inner_end > inner.start() else inner.end()  # "Chánh Văn phòng Bộ"
         group = gz.collective.match(text, end + 1) if text[end:end + 1] == " " else None
+        group = group or _COMMITTEE_KIND_RE.match(text, end)  # "người đứng đầu cấp ủy"
         if group:
             loc = _LOCALITY_TAIL_RE.match(text, group.end())
             return loc.end() if loc else group.end()  # "Thủ trưởng các ban, ngành tỉnh"
@@ -302,6 +315,7 @@ def canonical_name(raw: str) -> str:
     name = re.sub(r"\s*[-–]\s*", " - ", name)
     name = re.sub(r"\s+", " ", name).strip(" ,;.:")
     name = re.sub(r" ,", ",", name)  # "Các Bộ , cơ quan ngang Bộ"
+    name = re.sub(r"\bỦy ban (?=Ủy ban\b)", "", name)  # "Ủy ban UBTVQH": the word written twice
     # "MTTQ xã", "Phó Chủ tịch MTTQ xã": the Front at a level acts through its committee.
     name = _FRONT_AT_LEVEL_RE.sub(r"\1Ủy ban Mặt trận Tổ quốc", name)
     return name[:1].upper() + name[1:] if name[:1].islower() and not name.startswith("các") else name
@@ -348,6 +362,10 @@ def _mentions_in(text: str) -> tuple[tuple[Span, str], ...]:
         post = _CONCURRENT_POST_RE.match(expanded, end) if end > m.start() and _spelling(head) in _OFFICE_HEADS else None
         if post:
             end = post.end()  # "Phó Trưởng ban xây dựng Đảng - Ủy viên: ..."
+        if _spelling(head) in _OFFICE_HEADS and end > head_end:
+            person = _LEVEL_PERSON_RE.search(expanded, head_end, end)
+            if person:
+                end = person.start(1)  # "Chủ tịch UBND tỉnh Trần Văn Sơn": the office holder, not a place
         heads_at[m.start()] = (head_end - m.start(), _spelling(head))
         if end > m.start():
             found.append((m.start(), end))

@@ -109,7 +109,17 @@ def pointed_units(document: Document, item: str) -> list[tuple[Span, str]]:
             elif ref and not article:
                 wanted = ref.group("roman") + (f".{ref.group('inner').strip()}" if ref.group("inner") else "")
                 if section.path == wanted:
-                    spans.append(section.span)
+                    # "Mục V" (Tổ chức thực hiện) points at the addressees its items are headed by
+                    # ("6. Ban Quản lý khu Kinh tế", "8. Các sở, ban, ngành Tỉnh"), not at every
+                    # body their tasks mention; a section without headed items is read whole.
+                    titled = [c for c in section.children if c.title and find_mentions(c.title)]
+                    if titled:
+                        for child in titled:
+                            head = text.text.find(child.title, child.span[0], child.span[1])
+                            if head >= 0:
+                                spans.append((head, head + len(child.title)))
+                    else:
+                        spans.append(section.span)
     found = []
     for a, b in spans:
         # The last article's section runs on through the signature and Nơi nhận itself.

@@ -179,6 +179,17 @@ def test_units_as_article_points_at_the_article_not_the_recipients():
     assert "Tỉnh ủy" not in roles and "Hội đồng nhân dân tỉnh" not in roles
 
 
+def test_units_section_pointer_gives_the_headed_addressees():
+    # 552/KH-UBND: Nơi nhận "Mục V" gives the units that head the items of section V, not the
+    # bodies their tasks mention ("phối hợp với các sở, ngành liên quan").
+    from tests.conftest import corpus_path
+    plan = analyze(corpus_path("text", "552_KH-UBND_DongThap_2025.txt"))
+    roles = {u.name: u.roles for u in plan.units}
+    assert "receive" in roles["Liên hiệp các Hội Khoa học và Kỹ thuật"]
+    assert "receive" in roles["Các sở, ban, ngành Tỉnh"]
+    assert "receive" not in roles.get("các sở, ngành liên quan", [])
+
+
 def test_units_special_zone_keeps_its_name():
     assert find_mentions("Chủ tịch UBND các xã, phường, đặc khu Lý Sơn và Sở Tài chính")[0][1] == \
         "Chủ tịch Ủy ban nhân dân các xã, phường, đặc khu Lý Sơn"
@@ -196,6 +207,8 @@ def test_units_special_zone_keeps_its_name():
     ("- Ban CTMT TDP (Thực hiện)", ["Ban Công tác Mặt trận tổ dân phố"]),
     # The Front at a level acts through its committee: "MTTQ xã" is the Ủy ban MTTQ xã.
     # (and "các cấp ủy Đảng" before it is a collective of Party committees, guideline 1.4).
+
+
     ("các cấp ủy Đảng, Mặt trận Tổ quốc Việt Nam tỉnh và", ["các cấp ủy Đảng", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"]),
     ("g. Các ông bà Phó Chủ tịch MTTQ xã có trách nhiệm", ["Phó Chủ tịch Ủy ban Mặt trận Tổ quốc xã"]),
 ])
