@@ -169,6 +169,10 @@ def find_units(document: Document, exclude: list[Span]) -> tuple[list[Unit], cal
         if _ISSUING_FORMULA_RE.search(chunk[:400]) and not re.match(r"^(?:[-+•]|\d+\.|[a-zđ]\))", chunk):
             continue  # "UBND xã Hoằng Cát ban hành Kế hoạch ... như sau": the issuer issues
         owner = _enclosing_owner(owners, para.start)
+        if re.match(r"^Trên\s+đây\s+là\s", chunk):
+            # "Trên đây là Kế hoạch ..., đề nghị các đơn vị phối hợp thực hiện": the closing
+            # paragraph speaks for the whole plan, not for the unit of the last heading.
+            owner = None
         for offset, part in _subject_sentences(chunk):
             # A later sentence that opens with its own unit is that unit's item.
             _roles_in_item(part, para.start + offset, para.page, owner if offset == 0 else None, registry, exclude,

@@ -615,3 +615,11 @@ def test_units_bao_cao_vien_is_a_lecturer_not_a_report():
     roles = _units_of("KẾ HOẠCH\nIV. TỔ CHỨC THỰC HIỆN\n1. Đề nghị Ban Tuyên giáo và Dân vận Tỉnh ủy: Định hướng hệ "
                       "thống tuyên giáo, báo cáo viên, tuyên truyền viên đẩy mạnh thông tin.\n")
     assert "report" not in roles["Ban Tuyên giáo và Dân vận Tỉnh ủy"]
+
+
+def test_units_closing_paragraph_is_not_the_last_headings_item():
+    # 1105/KH-ĐKT: "6.2 Đối với đơn vị được kiểm tra: ... Trên đây là Kế hoạch kiểm tra của Đoàn, đề nghị
+    # các thành viên và đơn vị có liên quan phối hợp thực hiện": the close speaks for the plan.
+    roles = _units_of("KẾ HOẠCH\nIV. TỔ CHỨC THỰC HIỆN\n1. Sở Y tế\nChuẩn bị hồ sơ, tài liệu theo yêu cầu.\n"
+                      "Trên đây là Kế hoạch kiểm tra, đề nghị các đơn vị có liên quan phối hợp thực hiện.\n")
+    assert roles["Sở Y tế"] == ["implement"]
