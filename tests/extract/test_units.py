@@ -623,3 +623,17 @@ def test_units_closing_paragraph_is_not_the_last_headings_item():
     roles = _units_of("KẾ HOẠCH\nIV. TỔ CHỨC THỰC HIỆN\n1. Sở Y tế\nChuẩn bị hồ sơ, tài liệu theo yêu cầu.\n"
                       "Trên đây là Kế hoạch kiểm tra, đề nghị các đơn vị có liên quan phối hợp thực hiện.\n")
     assert roles["Sở Y tế"] == ["implement"]
+
+
+@pytest.mark.parametrize("item", [
+    # Chỉ thị 11 (Lào Cai): "- Yêu cầu các đơn vị hoạt động khai thác khoáng sản đầu tư, lắp đặt ...".
+    "- Yêu cầu các đơn vị hoạt động khai thác khoáng sản đầu tư, lắp đặt hệ thống thông tin.",
+    "- Sở Công Thương tăng cường kiểm tra; đồng thời yêu cầu các tổ chức, cá nhân hoạt động khoáng sản chấp hành "
+    "đầy đủ các quy định của pháp luật.",
+])
+def test_units_regulated_party_named_with_its_activity_gets_no_role(item):
+    # Guideline 1.4: regulated parties made to comply with the law are no units, also when the
+    # activity is part of the name the gazetteer reads.
+    roles = _units_of("KẾ HOẠCH\nIV. TỔ CHỨC THỰC HIỆN\n" + item + "\n- Đề nghị các đơn vị liên quan triển khai thực hiện.\n")
+    assert not any(roles.get(n) for n in roles if "khoáng sản" in n)
+    assert roles["các đơn vị liên quan"] == ["implement"]
