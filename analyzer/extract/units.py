@@ -68,7 +68,7 @@ _ISSUING_FORMULA_RE = re.compile(r"(?:ban\s+hành|xây\s+dựng|lập)\s+(?:Kế
 # "đề nghị/giao/yêu cầu X ..." and "chỉ đạo X tuyên truyền": X does the task ("theo chỉ đạo
 # của X" and "Ban Chỉ đạo" do not assign).
 _ASSIGN_RE = re.compile(
-    r"(?<!\w)(?:đề\s+nghị|(?<!được\s)(?<!bàn\s)giao(?!\s+(?:thông|dịch|lưu|tiếp|nhận|thương|ban))|yêu\s+cầu"
+    r"(?<!\w)(?:đề\s+nghị|(?<!được\s)(?<!bàn\s)giao(?!\s+(?:thông|dịch|lưu|tiếp|nhận|thương|ban))|(?<!bảo\s)(?<!đảm\s)(?<!ứng\s)yêu\s+cầu(?!\s+(?:về|của)\s)"
     r"|(?<![Bb]an\s)(?<!sự\s)(?P<direct>chỉ\s+đạo|đôn\s+đốc|hướng\s+dẫn|phân\s+công(?:\s+cho)?))\s+", re.IGNORECASE)
 _SUBJECT_PREFIX_RE = re.compile(
     r"^(?:[-+•*]\s*|[a-zđ][.)]\s*|\d+(?:\.\d+)*[.)]\s*|Điều\s+\d+\.\s*)?(?:(?:Giao|Đề nghị|Đối với|Yêu cầu|Riêng)\s+)?"

@@ -637,3 +637,16 @@ def test_units_regulated_party_named_with_its_activity_gets_no_role(item):
     roles = _units_of("KẾ HOẠCH\nIV. TỔ CHỨC THỰC HIỆN\n" + item + "\n- Đề nghị các đơn vị liên quan triển khai thực hiện.\n")
     assert not any(roles.get(n) for n in roles if "khoáng sản" in n)
     assert roles["các đơn vị liên quan"] == ["implement"]
+
+
+@pytest.mark.parametrize("item", [
+    # QĐ 1074/QĐ-BXD: "các cơ sở, công trình không bảo đảm yêu cầu về phòng cháy ... của Bộ Xây dựng".
+    "- Rà soát các cơ sở, công trình không bảo đảm yêu cầu về phòng cháy thuộc thẩm quyền quản lý của Bộ Xây dựng.",
+    # CV 7432/UBND-XD: "... hoàn thành chậm nhất đến ngày 01 tháng 7 năm 2028 theo yêu cầu của Bộ Xây dựng."
+    "- Hoàn thành rà soát chậm nhất đến ngày 01 tháng 7 năm 2028 theo yêu cầu của Bộ Xây dựng.",
+])
+def test_units_yeu_cau_as_a_noun_assigns_nobody(item):
+    # "yêu cầu về ..." (requirements) and "theo yêu cầu của X" (at X's request) hand no task to X.
+    roles = _units_of("KẾ HOẠCH\nIV. TỔ CHỨC THỰC HIỆN\n" + item + "\n- Yêu cầu Sở Xây dựng triển khai thực hiện.\n")
+    assert roles.get("Bộ Xây dựng", []) == []
+    assert roles["Sở Xây dựng"] == ["implement"]
