@@ -115,11 +115,16 @@ def find_units(document: Document, exclude: list[Span]) -> tuple[list[Unit], cal
     co_owners: dict[str, list[str]] = {}
 
     def visit(sections: list[Section], owner: str | None) -> None:
-        for section in sections:
-            heading = _heading_owners(section)
+        headings = [_heading_owners(section) for section in sections]
+        # Sibling headings that split the tasks among units ("1.1. Trưởng Ban Chỉ đạo", "1.2. Sở
+        # Tài chính", "1.3. Các cơ quan ... tham mưu ...") each speak for their own unit: one
+        # whose unit is not read is not the parent heading's.
+        split = sum(1 for h in headings if h) >= 2
+        for section, heading in zip(sections, headings):
             if len(heading) > 1:
                 co_owners[heading[0]] = heading[1:]
-            own = heading[0] if heading else owner
+            own = heading[0] if heading else (
+                None if split and section.title and section.kind not in ("bullet", "plus", "table") else owner)
             owners.append((section.span, own, section.title))
             visit(section.children, own)
 

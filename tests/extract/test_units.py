@@ -650,3 +650,13 @@ def test_units_yeu_cau_as_a_noun_assigns_nobody(item):
     roles = _units_of("KẾ HOẠCH\nIV. TỔ CHỨC THỰC HIỆN\n" + item + "\n- Yêu cầu Sở Xây dựng triển khai thực hiện.\n")
     assert roles.get("Bộ Xây dựng", []) == []
     assert roles["Sở Xây dựng"] == ["implement"]
+
+
+def test_units_sibling_heading_without_a_read_unit_is_not_the_parents():
+    # 1627/QĐ-UBND: "1. Nhiệm vụ của thành viên Ban Chỉ đạo / 1.1. Trưởng Ban Chỉ đạo / 1.2. Sở Tài chính /
+    # 1.3. Các cơ quan quan tham mưu quản lý ngành ...": the third speaks for its own (unread) unit.
+    roles = _units_of("KẾ HOẠCH\nIV. NHIỆM VỤ CỤ THỂ\n1. Nhiệm vụ của thành viên Ban Chỉ đạo\n1.1. Trưởng Ban Chỉ đạo\n"
+                      "- Phụ trách chung.\n1.2. Sở Tài chính\n- Tuyên truyền, phổ biến quy định.\n"
+                      "1.3. Các cơ quan quan tham mưu quản lý ngành, lĩnh vực\n- Kiểm tra, giám sát việc thực hiện kiểm kê.\n")
+    assert "monitor" not in roles.get("Thành viên Ban Chỉ đạo", [])
+    assert roles["Sở Tài chính"] == ["implement"]
