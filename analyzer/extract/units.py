@@ -68,7 +68,7 @@ _ISSUING_FORMULA_RE = re.compile(r"(?:ban\s+hành|xây\s+dựng|lập)\s+(?:Kế
 # "đề nghị/giao/yêu cầu X ..." and "chỉ đạo X tuyên truyền": X does the task ("theo chỉ đạo
 # của X" and "Ban Chỉ đạo" do not assign).
 _ASSIGN_RE = re.compile(
-    r"(?<!\w)(?:đề\s+nghị|(?<!được\s)(?<!bàn\s)giao(?!\s+(?:thông|dịch|lưu|tiếp|nhận|thương|ban))|yêu\s+cầu"
+    r"(?<!\w)(?:đề\s+nghị|(?<!được\s)(?<!bàn\s)giao(?!\s+(?:thông|dịch|lưu|tiếp|nhận|thương|ban))|(?<!bảo\s)(?<!đảm\s)(?<!ứng\s)yêu\s+cầu(?!\s+(?:về|của)\s)"
     r"|(?<![Bb]an\s)(?<!sự\s)(?P<direct>chỉ\s+đạo|đôn\s+đốc|hướng\s+dẫn|phân\s+công(?:\s+cho)?))\s+", re.IGNORECASE)
 _SUBJECT_PREFIX_RE = re.compile(
     r"^(?:[-+•*]\s*|[a-zđ][.)]\s*|\d+(?:\.\d+)*[.)]\s*|Điều\s+\d+\.\s*)?(?:(?:Giao|Đề nghị|Đối với|Yêu cầu|Riêng)\s+)?"
@@ -115,11 +115,16 @@ def find_units(document: Document, exclude: list[Span]) -> tuple[list[Unit], cal
     co_owners: dict[str, list[str]] = {}
 
     def visit(sections: list[Section], owner: str | None) -> None:
-        for section in sections:
-            heading = _heading_owners(section)
+        headings = [_heading_owners(section) for section in sections]
+        # Sibling headings that split the tasks among units ("1.1. Trưởng Ban Chỉ đạo", "1.2. Sở
+        # Tài chính", "1.3. Các cơ quan ... tham mưu ...") each speak for their own unit: one
+        # whose unit is not read is not the parent heading's.
+        split = sum(1 for h in headings if h) >= 2
+        for section, heading in zip(sections, headings):
             if len(heading) > 1:
                 co_owners[heading[0]] = heading[1:]
-            own = heading[0] if heading else owner
+            own = heading[0] if heading else (
+                None if split and section.title and section.kind not in ("bullet", "plus", "table") else owner)
             owners.append((section.span, own, section.title))
             visit(section.children, own)
 
@@ -169,6 +174,10 @@ def find_units(document: Document, exclude: list[Span]) -> tuple[list[Unit], cal
         if _ISSUING_FORMULA_RE.search(chunk[:400]) and not re.match(r"^(?:[-+•]|\d+\.|[a-zđ]\))", chunk):
             continue  # "UBND xã Hoằng Cát ban hành Kế hoạch ... như sau": the issuer issues
         owner = _enclosing_owner(owners, para.start)
+        if re.match(r"^Trên\s+đây\s+là\s", chunk):
+            # "Trên đây là Kế hoạch ..., đề nghị các đơn vị phối hợp thực hiện": the closing
+            # paragraph speaks for the whole plan, not for the unit of the last heading.
+            owner = None
         for offset, part in _subject_sentences(chunk):
             # A later sentence that opens with its own unit is that unit's item.
             _roles_in_item(part, para.start + offset, para.page, owner if offset == 0 else None, registry, exclude,
@@ -325,6 +334,19 @@ _PARTNERS_BEFORE_RE = re.compile(rf"(?:phối|kết)\s+hợp\s+(?:chặt\s+chẽ
 _REGULATED_KIND_RE = re.compile(r"^(?:các\s+)?(?:(?:tổ\s+chức|cá\s+nhân|đơn\s+vị|doanh\s+nghiệp|cơ\s+sở|hộ)(?:,\s*|\s+và\s+|$))+$", re.IGNORECASE)
 _REGULATED_TAIL_RE = re.compile(r"\s+(?:có\s+(?!liên)|được\s+cấp|hoạt\s+động|khai\s+thác|kinh\s+doanh|sản\s+xuất|vận\s+chuyển|chế\s+biến"
                                 r"|còn\s+nợ|vi\s+phạm|sử\s+dụng)", re.IGNORECASE)
+_REGULATED_KINDS_RE = re.compile(r"^(?:các\s+)?(?:(?:tổ\s+chức|cá\s+nhân|đơn\s+vị|doanh\s+nghiệp|cơ\s+sở|hộ)(?:,\s*|\s+và\s+)?)+", re.IGNORECASE)
+
+
+def _regulated(name: str, after: str) -> bool:
+    """A regulated party: kinds of bodies described by the activity the law regulates, after
+    the name ("các tổ chức, cá nhân | có thuyền khai thác") or inside it ("các đơn vị hoạt
+    động khai thác khoáng sản", "các tổ chức, cá nhân hoạt động khoáng sản")."""
+    if _REGULATED_KIND_RE.search(name):
+        return bool(_REGULATED_TAIL_RE.match(after))
+    kinds = _REGULATED_KINDS_RE.match(name)
+    return bool(kinds and kinds.end() < len(name) and _REGULATED_TAIL_RE.match(" " + name[kinds.end():].lstrip()))
+
+
 _QUOTA_RE = re.compile(r"^[^:]{0,40}:\s*(?:(?:không\s+quá|tối\s+đa|không\s+vượt\s+quá)\s+|mỗi\s+[^,;.:]{0,20}?xét\s+chọn\s+)\d+\s*"
                        r"(?:cá\s+nhân|tập\s+thể|người|đại\s+biểu|suất)", re.IGNORECASE)
 _LATER_REPORT_RE = re.compile(r"(?<!\w)(?:phản\s+ánh|báo\s+cáo)(?!\w)", re.IGNORECASE)
@@ -500,8 +522,7 @@ def _roles_in_item(chunk: str, start: int, page: int | None, owner: str | None,
         # "hướng dẫn các tổ chức, cá nhân có thuyền khai thác ... thực hiện", "đôn đốc các tổ chức,
         # đơn vị khai thác khoáng sản còn nợ ... nộp": regulated parties made to comply are no
         # units (guideline 1.4).
-        assigned = [i for i in assigned if not (_REGULATED_KIND_RE.search(mentions[i][1])
-                                                and _REGULATED_TAIL_RE.match(chunk, mentions[i][0][1] - start))]
+        assigned = [i for i in assigned if not _regulated(mentions[i][1], chunk[mentions[i][0][1] - start:])]
         # "đề nghị các tổ chức, cá nhân liên quan phối hợp, triển khai": asked to work together.
         if assigned and re.match(r"\s*(?:chủ\s+động\s+|tích\s+cực\s+)?phối\s+hợp(?!\s+(?:với|cùng))",
                                  chunk[mentions[assigned[-1]][0][1] - start:], re.IGNORECASE):
@@ -534,6 +555,12 @@ def _roles_in_item(chunk: str, start: int, page: int | None, owner: str | None,
     if own_subject is not None and handed and mentions[0][1] == own_subject and len(mentions) > 1 \
             and mentions[1][0][0] - start <= mentions[0][0][1] - start + handed.end():
         registry.add(own_subject, mentions[0][0], chunk[mentions[0][0][0] - start:mentions[0][0][1] - start], page, None)
+        subject = None
+    # "- Yêu cầu các đơn vị hoạt động khai thác khoáng sản lắp đặt ...": a regulated party made
+    # to comply is no unit (guideline 1.4).
+    if own_subject is not None and mentions and mentions[0][1] == own_subject \
+            and re.match(r"^(?:[-+•*]\s*)?Yêu\s+cầu\s", chunk, re.IGNORECASE) \
+            and _regulated(own_subject, chunk[mentions[0][0][1] - start:]):
         subject = None
     if subject is not None:
         subj_index = next((i for i, (s, n) in enumerate(mentions) if n == subject), None)

@@ -628,3 +628,48 @@ def test_units_bao_cao_vien_is_a_lecturer_not_a_report():
     roles = _units_of("KẾ HOẠCH\nIV. TỔ CHỨC THỰC HIỆN\n1. Đề nghị Ban Tuyên giáo và Dân vận Tỉnh ủy: Định hướng hệ "
                       "thống tuyên giáo, báo cáo viên, tuyên truyền viên đẩy mạnh thông tin.\n")
     assert "report" not in roles["Ban Tuyên giáo và Dân vận Tỉnh ủy"]
+
+
+def test_units_closing_paragraph_is_not_the_last_headings_item():
+    # 1105/KH-ĐKT: "6.2 Đối với đơn vị được kiểm tra: ... Trên đây là Kế hoạch kiểm tra của Đoàn, đề nghị
+    # các thành viên và đơn vị có liên quan phối hợp thực hiện": the close speaks for the plan.
+    roles = _units_of("KẾ HOẠCH\nIV. TỔ CHỨC THỰC HIỆN\n1. Sở Y tế\nChuẩn bị hồ sơ, tài liệu theo yêu cầu.\n"
+                      "Trên đây là Kế hoạch kiểm tra, đề nghị các đơn vị có liên quan phối hợp thực hiện.\n")
+    assert roles["Sở Y tế"] == ["implement"]
+
+
+@pytest.mark.parametrize("item", [
+    # Chỉ thị 11 (Lào Cai): "- Yêu cầu các đơn vị hoạt động khai thác khoáng sản đầu tư, lắp đặt ...".
+    "- Yêu cầu các đơn vị hoạt động khai thác khoáng sản đầu tư, lắp đặt hệ thống thông tin.",
+    "- Sở Công Thương tăng cường kiểm tra; đồng thời yêu cầu các tổ chức, cá nhân hoạt động khoáng sản chấp hành "
+    "đầy đủ các quy định của pháp luật.",
+])
+def test_units_regulated_party_named_with_its_activity_gets_no_role(item):
+    # Guideline 1.4: regulated parties made to comply with the law are no units, also when the
+    # activity is part of the name the gazetteer reads.
+    roles = _units_of("KẾ HOẠCH\nIV. TỔ CHỨC THỰC HIỆN\n" + item + "\n- Đề nghị các đơn vị liên quan triển khai thực hiện.\n")
+    assert not any(roles.get(n) for n in roles if "khoáng sản" in n)
+    assert roles["các đơn vị liên quan"] == ["implement"]
+
+
+@pytest.mark.parametrize("item", [
+    # QĐ 1074/QĐ-BXD: "các cơ sở, công trình không bảo đảm yêu cầu về phòng cháy ... của Bộ Xây dựng".
+    "- Rà soát các cơ sở, công trình không bảo đảm yêu cầu về phòng cháy thuộc thẩm quyền quản lý của Bộ Xây dựng.",
+    # CV 7432/UBND-XD: "... hoàn thành chậm nhất đến ngày 01 tháng 7 năm 2028 theo yêu cầu của Bộ Xây dựng."
+    "- Hoàn thành rà soát chậm nhất đến ngày 01 tháng 7 năm 2028 theo yêu cầu của Bộ Xây dựng.",
+])
+def test_units_yeu_cau_as_a_noun_assigns_nobody(item):
+    # "yêu cầu về ..." (requirements) and "theo yêu cầu của X" (at X's request) hand no task to X.
+    roles = _units_of("KẾ HOẠCH\nIV. TỔ CHỨC THỰC HIỆN\n" + item + "\n- Yêu cầu Sở Xây dựng triển khai thực hiện.\n")
+    assert roles.get("Bộ Xây dựng", []) == []
+    assert roles["Sở Xây dựng"] == ["implement"]
+
+
+def test_units_sibling_heading_without_a_read_unit_is_not_the_parents():
+    # 1627/QĐ-UBND: "1. Nhiệm vụ của thành viên Ban Chỉ đạo / 1.1. Trưởng Ban Chỉ đạo / 1.2. Sở Tài chính /
+    # 1.3. Các cơ quan quan tham mưu quản lý ngành ...": the third speaks for its own (unread) unit.
+    roles = _units_of("KẾ HOẠCH\nIV. NHIỆM VỤ CỤ THỂ\n1. Nhiệm vụ của thành viên Ban Chỉ đạo\n1.1. Trưởng Ban Chỉ đạo\n"
+                      "- Phụ trách chung.\n1.2. Sở Tài chính\n- Tuyên truyền, phổ biến quy định.\n"
+                      "1.3. Các cơ quan quan tham mưu quản lý ngành, lĩnh vực\n- Kiểm tra, giám sát việc thực hiện kiểm kê.\n")
+    assert "monitor" not in roles.get("Thành viên Ban Chỉ đạo", [])
+    assert roles["Sở Tài chính"] == ["implement"]
