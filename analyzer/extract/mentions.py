@@ -525,7 +525,10 @@ def same_bodies(names: list[str], context: list[str], text: str) -> dict[str, st
             longer = [p for p in pool if len(p) > len(target) and fold(p[:len(target)]).lower() == fold(target).lower()
                       and (_COMPLETION_RE.match(p[len(target):])
                            or (_FIELD_COMPLETION_RE.match(p[len(target):]) and not re.search(r"\bcác\b", p)))
-                      and not _COLLECTIVE_START_RE.match(p)]
+                      and not _COLLECTIVE_START_RE.match(p)
+                      # "Đoàn kiểm tra Đoàn ...": a heading run into the next sentence repeats the
+                      # head's first word; that is another mention, not the short form's full name.
+                      and p[len(target):].split()[:1] != target.split()[:1]]
             # One chain of completions: the shortest one completes the name.
             if longer and all(fold(p).lower().startswith(fold(longer[0]).lower()) for p in longer):
                 ext = longer[0][len(target):]

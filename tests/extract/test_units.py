@@ -673,3 +673,12 @@ def test_units_sibling_heading_without_a_read_unit_is_not_the_parents():
                       "1.3. Các cơ quan quan tham mưu quản lý ngành, lĩnh vực\n- Kiểm tra, giám sát việc thực hiện kiểm kê.\n")
     assert "monitor" not in roles.get("Thành viên Ban Chỉ đạo", [])
     assert roles["Sở Tài chính"] == ["implement"]
+
+
+def test_units_a_heading_run_into_its_sentence_is_no_fuller_name():
+    # QĐ-1050 (scan): "Nhiệm vụ và quyền hạn của Đoàn kiểm tra Đoàn kiểm tra thực hiện ...": the
+    # heading ran into the body; "Đoàn kiểm tra" keeps its name instead of becoming "... Đoàn".
+    from analyzer.extract.mentions import same_bodies
+    assert "Đoàn kiểm tra" not in same_bodies(["Đoàn kiểm tra"], ["Đoàn kiểm tra Đoàn"], "")
+    assert same_bodies(["Văn phòng Sở"], ["Văn phòng Sở Công Thương tỉnh Lào Cai"], "") == {
+        "Văn phòng Sở": "Văn phòng Sở Công Thương tỉnh Lào Cai"}
