@@ -11,7 +11,7 @@ from enum import Enum
 from typing import Any
 
 from .data import load_json
-from .models import Header, Plan, Section
+from .models import Header, Level, Plan, Section
 
 SCHEMA_VERSION = "1"
 
@@ -123,10 +123,14 @@ def _tree_lines(sections: list[Section], depth: int, max_depth: int) -> list[str
     return lines
 
 
+# The output contract's level codes ("xa", "huyen") as a reader writes them, for the reports.
+LEVEL_NAMES = {Level.TRUNG_UONG: "trung ương", Level.BO: "bộ", Level.TINH: "tỉnh", Level.SO: "sở", Level.HUYEN: "huyện",
+               Level.PHONG: "phòng", Level.XA: "xã", Level.THON: "thôn", Level.OTHER: "khác"}
+
 _FIELD_NAMES = [
     ("Loại văn bản", lambda h: f"{h.doc_type_name} ({h.doc_type})" if h.doc_type else None),
     ("Số, ký hiệu", lambda h: h.symbol),
-    ("Cơ quan ban hành", lambda h: h.issuer and f"{h.issuer.name} (cấp {h.issuer.level.value if h.issuer.level else '?'})"),
+    ("Cơ quan ban hành", lambda h: h.issuer and f"{h.issuer.name} (cấp {LEVEL_NAMES.get(h.issuer.level, '?')})"),
     ("Địa danh, ngày", lambda h: ", ".join(x for x in (h.place, h.issued_date) if x) or None),
     ("Trích yếu", lambda h: h.title),
     ("Người ký", lambda h: h.signer and " / ".join(x for x in (h.signer.authority, h.signer.position, h.signer.name) if x)),

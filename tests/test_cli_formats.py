@@ -51,3 +51,13 @@ def test_cli_html_to_stdout_and_file(tmp_path):
 def test_cli_html_many_files_need_a_folder(tmp_path):
     result = runner.invoke(app, ["analyze", str(SEEDS), "--format", "html", "-o", str(tmp_path / "x.html")])
     assert result.exit_code == 2 and "THƯ_MỤC" in result.output
+
+
+def test_reports_name_the_issuer_level_in_vietnamese():
+    # The contract's codes ("xa", "huyen") stay in JSON; the text and Markdown reports say "xã".
+    from analyzer import analyze
+    from analyzer.render import to_dict, to_markdown, to_text
+
+    plan = analyze(HOANG_CAT)
+    assert "Hoằng Cát (cấp xã)" in to_text(plan) and "Hoằng Cát (cấp xã)" in to_markdown(plan)
+    assert to_dict(plan)["document"]["issuer"]["level"] == "xa"
