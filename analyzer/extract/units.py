@@ -331,7 +331,6 @@ _PARTNERS_BEFORE_RE = re.compile(rf"(?:phối|kết)\s+hợp\s+(?:chặt\s+chẽ
 
 
 # A collective of the kinds the law regulates, described by the activity it is regulated for.
-_REGULATED_KIND_RE = re.compile(r"^(?:các\s+)?(?:(?:tổ\s+chức|cá\s+nhân|đơn\s+vị|doanh\s+nghiệp|cơ\s+sở|hộ)(?:,\s*|\s+và\s+|$))+$", re.IGNORECASE)
 _REGULATED_TAIL_RE = re.compile(r"\s+(?:có\s+(?!liên)|được\s+cấp|hoạt\s+động|khai\s+thác|kinh\s+doanh|sản\s+xuất|vận\s+chuyển|chế\s+biến"
                                 r"|còn\s+nợ|vi\s+phạm|sử\s+dụng)", re.IGNORECASE)
 _REGULATED_KINDS_RE = re.compile(r"^(?:các\s+)?(?:(?:tổ\s+chức|cá\s+nhân|đơn\s+vị|doanh\s+nghiệp|cơ\s+sở|hộ)(?:,\s*|\s+và\s+)?)+", re.IGNORECASE)
@@ -341,10 +340,11 @@ def _regulated(name: str, after: str) -> bool:
     """A regulated party: kinds of bodies described by the activity the law regulates, after
     the name ("các tổ chức, cá nhân | có thuyền khai thác") or inside it ("các đơn vị hoạt
     động khai thác khoáng sản", "các tổ chức, cá nhân hoạt động khoáng sản")."""
-    if _REGULATED_KIND_RE.search(name):
-        return bool(_REGULATED_TAIL_RE.match(after))
     kinds = _REGULATED_KINDS_RE.match(name)
-    return bool(kinds and kinds.end() < len(name) and _REGULATED_TAIL_RE.match(" " + name[kinds.end():].lstrip()))
+    if not kinds:
+        return False
+    described = after if kinds.end() == len(name) else " " + name[kinds.end():].lstrip()
+    return bool(_REGULATED_TAIL_RE.match(described))
 
 
 _QUOTA_RE = re.compile(r"^[^:]{0,40}:\s*(?:(?:không\s+quá|tối\s+đa|không\s+vượt\s+quá)\s+|mỗi\s+[^,;.:]{0,20}?xét\s+chọn\s+)\d+\s*"
@@ -352,6 +352,15 @@ _QUOTA_RE = re.compile(r"^[^:]{0,40}:\s*(?:(?:không\s+quá|tối\s+đa|không\s
 _LATER_REPORT_RE = re.compile(r"(?<!\w)(?:phản\s+ánh|báo\s+cáo)(?!\w)", re.IGNORECASE)
 _REPORT_RECEIVER_RE = re.compile(rf"(?:báo\s+cáo|gửi(?:\s+báo\s+cáo)?|phản\s+ánh)\s+(?:về\s+|cho\s+|lên\s+)?{_UNIT_MARK}+\s*,?\s+để\s+",
                                  re.IGNORECASE)
+
+
+_LECTURER_RE = re.compile(r"\s+viên(?!\w)")  # "báo cáo viên", "tuyên truyền viên": people, not verbs
+_CLAUSE_END_RE = re.compile(r"[;.](?:\s|$)")
+
+
+def _clause_end(chunk: str, pos: int) -> int:
+    found = _CLAUSE_END_RE.search(chunk, pos)
+    return found.start() if found else len(chunk)
 
 
 _DUTY_RE = re.compile(r"(?:có|chịu)\s+trách\s+nhiệm\s+(?!trước)(?:chủ\s+động\s+|phối\s+hợp\s+|kịp\s+thời\s+)?")
@@ -365,8 +374,7 @@ def _verb_roles(chunk: str) -> list[str]:
     lead_spans = [m.span() for m in gz.verb_cues["lead"].finditer(lowered)]
     # "báo cáo Sở Xây dựng để tổng hợp, tham mưu Ủy ban nhân dân tỉnh": what follows the body
     # reported to is that body's work, up to the end of the clause.
-    receiver_spans = [(m.end(), (re.compile(r"[;.](?:\s|$)").search(chunk, m.end()) or re.compile(r"$").search(chunk)).start())
-                      for m in _REPORT_RECEIVER_RE.finditer(chunk)]
+    receiver_spans = [(m.end(), _clause_end(chunk, m.end())) for m in _REPORT_RECEIVER_RE.finditer(chunk)]
     roles = []
     for role, cue in gz.verb_cues.items():
         for m in cue.finditer(lowered):
@@ -403,9 +411,6 @@ def _verb_roles(chunk: str) -> list[str]:
     return roles
 
 
-_LECTURER_RE = re.compile(r"\s+viên(?!\w)")  # "báo cáo viên", "tuyên truyền viên": people, not verbs
-
-
 def _first_verb_role(text: str) -> str | None:
     """The role of the first role verb in ``text`` (before any other)."""
     best = None
@@ -431,6 +436,7 @@ def _roles_in_item(chunk: str, start: int, page: int | None, owner: str | None,
     labelled: set[int] = set()
     # The body reported to or advised ("... báo cáo Chủ tịch UBND tỉnh") is not on a label's list.
     receivers = {m.end() for m in _RECEIVER_RE.finditer(chunk)}
+    unit_starts = {span[0] - start for span, _ in mentions}
     # "Đơn vị chủ trì: X", "Đơn vị phối hợp: X, Y": the units after the label on this line.
     for role, cue in gz.label_cues.items():
         for m in cue.finditer(chunk):
@@ -438,7 +444,6 @@ def _roles_in_item(chunk: str, start: int, page: int | None, owner: str | None,
             line_end = len(chunk) if line_end == -1 else line_end
             # "Cơ quan thực hiện: Sở A; Sở B; Báo C": a semicolon before another unit goes on
             # with the list.
-            unit_starts = {span[0] - start for span, _ in mentions}
             stop = next((x for x in re.finditer(r"[;.]\s+|\s-\s[A-ZĐ]|Đơn vị|Kết quả|Thời gian", chunk[m.end():line_end])
                          if not (x.group(0).startswith(";") and m.end() + x.end() in unit_starts)), None)
             seg_end = m.end() + (stop.start() if stop else line_end - m.end())
@@ -448,7 +453,6 @@ def _roles_in_item(chunk: str, start: int, page: int | None, owner: str | None,
                     labelled.add(i)
     # "chủ trì, phối hợp với X" and "phối hợp với X": X coordinates (and the subject of the
     # second does too, from its verb).
-    unit_starts = {span[0] - start for span, _ in mentions}
     for m in re.finditer(r"(?:phối|kết)\s+hợp\s+(?:chặt\s+chẽ\s+)?(?P<with>(?:với|cùng)\s+)?", chunk, re.IGNORECASE):
         if not m.group("with") and m.end() not in unit_starts:
             continue  # "Phối hợp chặt chẽ lực lượng Công an ...": the partner may follow at once
@@ -543,11 +547,10 @@ def _roles_in_item(chunk: str, start: int, page: int | None, owner: str | None,
                 for role in [*base, *extra]:
                     registry.add(name, span, chunk[span[0] - start:span[1] - start], page, role)
     # Receivers of reports and advice get no role: "báo cáo (về) UBND", "tham mưu cho UBND".
-    for m in _RECEIVER_RE.finditer(chunk):
-        for i, (span, name) in enumerate(mentions):
-            if span[0] - start == m.end() and i not in labelled:
-                labelled.add(i)
-                registry.add(name, span, chunk[span[0] - start:span[1] - start], page, None)
+    for i, (span, name) in enumerate(mentions):
+        if span[0] - start in receivers and i not in labelled:
+            labelled.add(i)
+            registry.add(name, span, chunk[span[0] - start:span[1] - start], page, None)
     # "UBND tỉnh yêu cầu các Sở ... triển khai": the requester hands the task on.
     # ("Các Phó Chủ tịch chỉ đạo thực hiện" is their own task: no unit follows the verb.)
     handed = re.match(r"\s*(?:yêu\s+cầu|đề\s+nghị|giao|chỉ\s+đạo)\s+(?:cho\s+)?(?:các\s+)?",
