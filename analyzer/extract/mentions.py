@@ -159,15 +159,15 @@ _OFFICE_HEADS = ("Chủ tịch", "Phó Chủ tịch", "Văn phòng cơ quan", "P
 _CONCURRENT_POST_RE = re.compile(
     r"\s+[-–]\s+(?:Phó\s+)?(?:Trưởng|Ủy\s+viên|Thành\s+viên|Thư\s+ký)(?:\s+(?:[Tt]iểu\s+ban|[Bb]an|[Đđ]oàn|[Tt]ổ))?"
     r"(?:\s+Thường\s+trực)?(?=\s*:)")
-# A person named after an office ("Phó giám đốc Hoàng Văn Thuân"): the common family names.
-_PERSON_RE = re.compile(
-    r"\s+(?:Nguyễn|Trần|Lê|Phạm|Hoàng|Huỳnh|Phan|Vũ|Võ|Đặng|Bùi|Đỗ|Hồ|Ngô|Dương|Lý|Đào|Đinh|Trịnh|Mai|Cao|Lâm|Tạ|Tô"
-    rf"|Chu|Triệu|Vương|Lại|Kiều|Lò|Giàng|Sùng|Thào)\s+[{UPPER}][{LOWER}]*(?:\s+[{UPPER}][{LOWER}]*){{0,2}}(?![\w])")
+# Common family names, for people named after an office or a level (people are no units).
+_FAMILY_NAMES = ("Nguyễn|Trần|Lê|Phạm|Hoàng|Huỳnh|Phan|Vũ|Võ|Đặng|Bùi|Đỗ|Hồ|Ngô|Dương|Lý|Đào|Đinh|Trịnh|Mai|Cao|Lâm|Tạ|Tô"
+                 "|Chu|Triệu|Vương|Lại|Kiều|Lò|Giàng|Sùng|Thào")
+# A person named after an office ("Phó giám đốc Hoàng Văn Thuân").
+_PERSON_RE = re.compile(rf"\s+(?:{_FAMILY_NAMES})\s+[{UPPER}][{LOWER}]*(?:\s+[{UPPER}][{LOWER}]*){{0,2}}(?![\w])")
 # A person named after an official's level ("Chủ tịch UBND tỉnh Trần Văn Sơn"): a family name, a
-# common middle name and a given name read as a place name.
+# common middle name and a given name read as a place name (the middle name keeps "tỉnh Cao Bằng").
 _LEVEL_PERSON_RE = re.compile(
-    rf"\s(?:tỉnh|huyện|xã|phường)(\s+(?:Nguyễn|Trần|Lê|Phạm|Hoàng|Huỳnh|Phan|Vũ|Võ|Đặng|Bùi|Đỗ|Hồ|Ngô|Dương|Đào|Đinh|Trịnh"
-    rf"|Mai|Cao|Lò|Giàng|Sùng|Thào)\s+(?:Văn|Thị|Đức|Hữu|Quang|Đình|Bá|Trọng|Xuân|Ngọc|Thanh|Minh|Công|Quốc)"
+    rf"\s(?:tỉnh|huyện|xã|phường)(\s+(?:{_FAMILY_NAMES})\s+(?:Văn|Thị|Đức|Hữu|Quang|Đình|Bá|Trọng|Xuân|Ngọc|Thanh|Minh|Công|Quốc)"
     rf"(?:\s+[{UPPER}][{LOWER}]*){{1,2}})$")
 # Party committees that own a board: "Ban Tuyên giáo và Dân vận Tỉnh ủy", "Văn phòng Đảng ủy".
 _PARTY_OWNERS = ("Tỉnh ủy", "Huyện ủy", "Đảng ủy", "Thành ủy")
@@ -508,7 +508,9 @@ def same_bodies(names: list[str], context: list[str], text: str) -> dict[str, st
     Generic collectives ("các sở, ngành") are never completed (guideline 1.4)."""
     toned = normalize_tone_placement(text)
     city = re.search(r"Thành\s+ủy", toned) and not re.search(r"Tỉnh\s+ủy", toned, re.IGNORECASE)
-    pool = sorted(set(names) | set(context), key=len)
+    # Sorted by length, then by name: set order changes with the hash seed, and two spellings of
+    # one length ("... tinh" / "... tỉnh") must always resolve the same way.
+    pool = sorted(set(names) | set(context), key=lambda n: (len(n), n))
     out: dict[str, str] = {}
     for name in names:
         target = name

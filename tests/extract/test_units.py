@@ -704,3 +704,21 @@ def test_units_a_heading_run_into_its_sentence_is_no_fuller_name():
     assert "Đoàn kiểm tra" not in same_bodies(["Đoàn kiểm tra"], ["Đoàn kiểm tra Đoàn"], "")
     assert same_bodies(["Văn phòng Sở"], ["Văn phòng Sở Công Thương tỉnh Lào Cai"], "") == {
         "Văn phòng Sở": "Văn phòng Sở Công Thương tỉnh Lào Cai"}
+
+
+def test_units_do_not_depend_on_the_hash_seed():
+    # 980/KH-UBND writes the office "Văn phòng Ban Chỉ huy Phòng thủ dân sự tỉnh" and once "... tinh"
+    # (a typo): which name takes which role followed set order, which changes with PYTHONHASHSEED
+    # from one run to the next (mentions.same_bodies now sorts its names by length, then name).
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import corpus_path
+
+    path = corpus_path("text", "980_KH-UBND_NgheAn_2025.txt")
+    code = ("import sys, analyzer; p = analyzer.analyze(sys.argv[1]); "
+            "print(sorted((u.name, tuple(u.roles)) for u in p.units))")
+    runs = {subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True, check=True,
+                           env=dict(os.environ, PYTHONHASHSEED=str(seed))).stdout for seed in (1, 2, 3)}
+    assert len(runs) == 1 and "Phòng thủ dân sự" in runs.pop()
