@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..data import load_yaml
-from ..extract.tables import is_number_header, is_task_header, one_cell_per_line_tables
+from ..extract.tables import PipeTableReader, is_number_header, is_pipe_row, is_task_header, one_cell_per_line_tables
 from ..models import Document, Section, Span
 from ..normalize.reflow import is_upper_line
 
@@ -44,7 +44,6 @@ _NOT_ITEM_RE = re.compile(r"^(?:Trên\s+đây\s+là|\(|\[\d+\]|Mẫu\s+biểu|Bi
 # A unit attribute that also states a task ("Cơ quan thực hiện: Sở ... tiến hành rà soát ...").
 _ACTION_RE = re.compile(r"\b(?:tiến\s+hành|rà\s+soát|xây\s+dựng|tổ\s+chức\s+(?!chính\s+trị)|triển\s+khai|ban\s+hành|"
                         r"tham\s+mưu|hướng\s+dẫn|kiểm\s+tra|báo\s+cáo|tuyên\s+truyền)", re.IGNORECASE)
-_CELL_SPLIT_RE = re.compile(r"\s\|\s")
 _WORD_RE = re.compile(r"\w+")
 
 
@@ -142,6 +141,16 @@ def _role(chain: list[Section], annex_roles: dict[int, str | None]) -> str | Non
     return "include" if chain else None
 
 
+def _table_role(columns: tuple[str | None, ...], chain: list[Section], annex_roles: dict[int, str | None]) -> str | None:
+    """A one-line-per-row table's rows are activities when its header names a task column
+    and it sits in an annex (an annex exists for such a list: "DANH MỤC NHIỆM VỤ") or in a
+    part that holds activities; a table of targets ("Chỉ tiêu") holds none."""
+    role = _role(chain, annex_roles)
+    if "task" in columns and any(section.kind == "annex" for section in chain):
+        return "include"
+    return "exclude" if "target" in columns and "task" not in columns else role
+
+
 def _is_item_heading(section: Section, para_end: int, body: list[str]) -> bool:
     """A numbered heading is an item when it commits to something itself: a sentence
     ("1. Kiện toàn ... phòng thủ dân sự."), a unit and its task ("3. Sở Nội vụ: Tham mưu
@@ -200,6 +209,7 @@ def segment(document: Document) -> list[Segment]:
     row_at = {task: (start, end, group) for task, start, end, group in rows}
     out: list[Segment] = []
     in_form = False
+    table: PipeTableReader | None = None  # the one-line-per-row table being read
     for n, i in enumerate(indices):
         para = paras[i]
         raw = text.para_text(para)
@@ -223,6 +233,19 @@ def segment(document: Document) -> list[Segment]:
                 out.append(_make(text.text, para.start, para.end, path, (paras[start].start, paras[end].end),
                                  "row", para.page))
             continue
+        if is_pipe_row(raw):
+            table = table or PipeTableReader()
+            row = table.read(raw)
+            if row.kind == "row" and row.task and _words(row.task[1]) >= 3 and not is_task_header(row.task[1]) \
+                    and _table_role(row.columns, chain, annex_roles) == "include":
+                path = numbered[-1].path if numbered else None
+                if row.group and path and not path.endswith("." + row.group):
+                    path = f"{path}.{row.group}"
+                start = para.start + row.task[0]
+                out.append(_make(text.text, start, start + len(row.task[1]), path, (para.start, para.end), "row",
+                                 para.page))
+            continue
+        table = None
         if _role(chain, annex_roles) != "include":
             continue
         path = numbered[-1].path if numbered else None
@@ -233,13 +256,6 @@ def segment(document: Document) -> list[Segment]:
             if _is_item_heading(heading, para.end, under):
                 start = para.start + raw.find(heading.title) if heading.title in raw else para.start
                 out.append(_make(text.text, start, para.end, heading.path, (start, para.end), "heading", para.page))
-            continue
-        if heading is not None and heading.kind == "table":
-            cells = _CELL_SPLIT_RE.split(raw)
-            task = max(cells, key=_words)
-            if _words(task) >= 3 and not is_task_header(task):
-                start = para.start + raw.find(task)
-                out.append(_make(text.text, start, start + len(task), path, (para.start, para.end), "row", para.page))
             continue
         body = heading.title if heading is not None else raw.strip()
         if _is_attribute(body):

@@ -163,3 +163,71 @@ def _skip_header(cell, k: int, last: int) -> int:
             and not _GROUP_RE.match(cell(k)) and not _GROUP_TITLE_RE.match(cell(k)):
         k += 1
     return k
+
+
+# Tables written one row per line ---------------------------------------------------------
+# The DOCX reader joins a row's cells with " | " ("1 | Tổ chức quán triệt ... | Sở Công Thương"),
+# and Markdown transcriptions draw them ("| 1. | Xây dựng ... | Bộ Nội vụ | 6/2025 |").
+_PIPE_ROW_RE = re.compile(r"\S \| \S|^\| | \|$|^\|.*\|$")
+_RULE_CELL_RE = re.compile(r"^:?-{3,}:?$")  # Markdown's "|---|---|" under the header
+
+
+def is_pipe_row(line: str) -> bool:
+    """A table row written on one line, cells separated by "|"."""
+    return bool(_PIPE_ROW_RE.search(line.strip()))
+
+
+def pipe_cells(line: str) -> list[tuple[int, str]]:
+    """Every cell of a one-line row with its offset in ``line``, stripped. Border and empty
+    cells are kept, so a cell's index is its column whichever way the row was written (a
+    DOCX row with an empty first cell starts with "| " just like a Markdown row).
+
+    >>> pipe_cells("| 1. | Xây dựng đề án | Bộ Nội vụ |")
+    [(0, ''), (2, '1.'), (7, 'Xây dựng đề án'), (24, 'Bộ Nội vụ'), (35, '')]
+    """
+    edges = [-1] + [i for i, ch in enumerate(line) if ch == "|"] + [len(line)]
+    cells = []
+    for a, b in zip(edges, edges[1:]):
+        raw = line[a + 1:b]
+        stripped = raw.strip()
+        cells.append((a + 1 + (len(raw) - len(raw.lstrip()) if stripped else 0), stripped))
+    return cells
+
+
+@dataclass(frozen=True)
+class PipeRow:
+    kind: str  # "header" | "rule" | "group" | "row"
+    task: tuple[int, str] | None = None  # the task cell (offset in the line, text) of a row
+    group: str = ""  # the label of the group of rows it sits in ("I", "A")
+    columns: tuple[str | None, ...] = ()  # the header's column roles, when a header was read
+
+
+class PipeTableReader:
+    """Reads a table one line at a time, keeping its header's column roles and the current
+    group of rows, so each row knows which cell is its task. Start a new reader per table."""
+
+    def __init__(self) -> None:
+        self.columns: tuple[str | None, ...] = ()
+        self.group = ""
+
+    def read(self, line: str) -> PipeRow:
+        cells = pipe_cells(line)
+        texts = [text for _, text in cells]
+        filled = [text for text in texts if text]
+        if all(_RULE_CELL_RE.match(t) or _COLUMN_NUMBER_RE.match(t) for t in filled):
+            return PipeRow("rule", columns=self.columns)  # "|---|", "(1) | (2)", an empty row
+        roles = tuple(column_role(t) if t else None for t in texts)
+        if (any(is_number_header(t) for t in filled) or {"task", "target"} & set(roles)) \
+                and all(len(t.split()) <= 3 * _MAX_HEADER_WORDS for t in filled):
+            self.columns, self.group = roles, ""
+            return PipeRow("header", columns=roles)
+        if _GROUP_RE.match(filled[0]) or _GROUP_TITLE_RE.match(filled[0]):
+            self.group = filled[0].split(".")[0].strip()
+            return PipeRow("group", group=self.group, columns=self.columns)
+        if "task" in self.columns and self.columns.index("task") < len(cells):
+            task = cells[self.columns.index("task")]
+        elif "target" in self.columns:
+            task = None  # a table of targets: its rows are no activities
+        else:
+            task = max(cells, key=lambda cell: len(cell[1].split()))
+        return PipeRow("row", task=task if task and task[1] else None, group=self.group, columns=self.columns)

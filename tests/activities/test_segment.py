@@ -156,3 +156,50 @@ def test_segments_find_the_annotated_items_of_the_seeds(seed):
     pairs = align(items, spans)
     assert len(pairs) >= 0.9 * len(items)
     assert len(pairs) >= 0.8 * len(spans)
+
+
+MARKDOWN_ANNEX = """KẾ HOẠCH
+Triển khai chuyển đổi số
+
+I. MỤC ĐÍCH, YÊU CẦU
+1. Nâng cao nhận thức của cán bộ về chuyển đổi số.
+
+II. TỔ CHỨC THỰC HIỆN
+Các sở, ngành thực hiện các nhiệm vụ tại Phụ lục kèm theo.
+
+PHỤ LỤC
+DANH MỤC CÁC NHIỆM VỤ TRIỂN KHAI KẾ HOẠCH CHUYỂN ĐỔI SỐ CỦA TỈNH TRONG GIAI ĐOẠN TỪ NĂM 2025 ĐẾN NĂM 2030
+| TT | Tên nhiệm vụ | Cơ quan chủ trì | Thời gian hoàn thành |
+|---|---|---|---|
+| I. | Nâng cao nhận thức |  |  |
+| 1. | Tổ chức tập huấn kỹ năng số cho cán bộ, công chức | Sở Nội vụ | 2025 |
+| II. | Hoàn thiện thể chế |  |  |
+| 2. | Xây dựng quy chế quản lý dữ liệu của tỉnh | Sở Tư pháp | 6/2025 |
+"""
+
+
+def test_markdown_task_table_in_an_annex_gives_one_item_per_row(tmp_path):
+    path = tmp_path / "bang.txt"
+    path.write_text(MARKDOWN_ANNEX, encoding="utf-8")
+    doc = parse(normalize(ingest(path)))
+    rows = [s for s in segment(doc) if s.kind == "row"]
+    assert [r.text for r in rows] == ["Tổ chức tập huấn kỹ năng số cho cán bộ, công chức",
+                                      "Xây dựng quy chế quản lý dữ liệu của tỉnh"]
+    assert [r.section.rsplit(".", 1)[-1] for r in rows] == ["I", "II"]
+    assert "Sở Nội vụ" in doc.text.text[rows[0].context[0]:rows[0].context[1]]
+    # Neither the header, the rule, the group rows nor the annex title is an item.
+    assert not any("|" in s.text or s.text.startswith("DANH MỤC") for s in segment(doc))
+
+
+def test_docx_task_table_rows_are_their_task_cells():
+    """A DOCX table arrives as one " | "-joined line per row; each row's task cell is the
+    item, not the whole line, and the header row numbering the columns is none."""
+    from tests.conftest import corpus_path
+
+    for name in ("KH-2242_23.4.2026_Kiem-tra-cap-GCN-28-don-vi.docx",
+                 "KH-UBND-trien-khai-Chi-thi-11-CT-TU-QLNN-khoang-san.docx"):
+        doc = parse(normalize(ingest(corpus_path("docx", name))))
+        rows = [s for s in segment(doc) if s.kind == "row"]
+        assert len(rows) >= 8
+        assert not any("|" in s.text for s in segment(doc))
+        assert rows[0].text.startswith(("Rà soát việc đáp ứng", "Tổ chức quán triệt sâu rộng"))

@@ -85,3 +85,33 @@ def test_a_header_row_numbering_the_columns_is_not_a_column():
     assert table.columns == (None, "task", "lead", "coordinate", "deadline", None)
     [row] = table.rows
     assert dict(zip(_cells(text, row), row.columns))["Công an tỉnh"] == "lead"
+
+
+def test_pipe_cells_keep_border_and_empty_cells_with_their_offsets():
+    from analyzer.extract.tables import pipe_cells
+
+    line = "| 1. | Xây dựng đề án |  | 6/2025 |"
+    cells = pipe_cells(line)
+    assert [c for _, c in cells] == ["", "1.", "Xây dựng đề án", "", "6/2025", ""]
+    assert all(line[o:o + len(c)] == c for o, c in cells)
+    # A DOCX row with an empty first cell has the same columns as its header.
+    assert len(pipe_cells("| Rà soát hồ sơ | Vũ Việt Linh |")) == len(pipe_cells("TT | Nhiệm vụ | Người | Ghi chú"))
+
+
+def test_pipe_table_reader_gives_each_row_its_task_cell_and_group():
+    from analyzer.extract.tables import PipeTableReader
+
+    reader = PipeTableReader()
+    kinds = [reader.read(line) for line in [
+        "| TT | Tên nhiệm vụ | Cơ quan chủ trì | Thời gian hoàn thành |",
+        "|---|---|---|---|",
+        "| I. | Hoàn thiện thể chế |  |  |",
+        "| 1. | Sửa đổi Luật Khoa học và Công nghệ | Bộ Khoa học và Công nghệ | 2025 |",
+    ]]
+    assert [k.kind for k in kinds] == ["header", "rule", "group", "row"]
+    assert kinds[0].columns[2:4] == ("task", "lead")
+    assert kinds[3].task[1] == "Sửa đổi Luật Khoa học và Công nghệ" and kinds[3].group == "I"
+    # A table of targets names no task: its rows carry none.
+    targets = PipeTableReader()
+    targets.read("| TT | Chỉ tiêu | Đơn vị | Kết quả |")
+    assert targets.read("| 1 | Tỷ lệ dân số trưởng thành có chữ ký số | % | 40 |").task is None
