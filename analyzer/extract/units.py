@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from ..models import Document, Mention, Section, Span, Unit
 from .mentions import find_mentions, gazetteer, same_bodies, unit_level
 from .recipients import distribute, pointed_units, recipient_items, whole_recipient
-from .tables import UNIT_ROLES, column_role, one_cell_per_line_tables
+from .tables import UNIT_ROLES, column_role, is_pipe_row, one_cell_per_line_tables
 
 ROLE_ORDER = ["lead", "coordinate", "advise", "implement", "monitor", "report", "receive"]
 
@@ -144,8 +144,10 @@ def find_units(document: Document, exclude: list[Span]) -> tuple[list[Unit], cal
         chunk = text.para_text(para)
         if para.start in table_cells:
             continue
-        if " | " in chunk:
+        if " | " in chunk or is_pipe_row(chunk):
             cells = chunk.split(" | ")
+            if all(not cell.strip(" |:-") for cell in cells):
+                continue  # Markdown's "|---|---|" under the header: the table goes on
             # Task tables name their columns: "Cơ quan chủ trì | Cơ quan phối hợp".
             header = {i: role for i, cell in enumerate(cells) if (role := column_role(cell)) not in (None, "deadline")}
             # A header row names roles, not units; its cells are short labels even when one

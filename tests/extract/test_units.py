@@ -722,3 +722,13 @@ def test_units_do_not_depend_on_the_hash_seed():
     runs = {subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True, check=True,
                            env=dict(os.environ, PYTHONHASHSEED=str(seed))).stdout for seed in (1, 2, 3)}
     assert len(runs) == 1 and "Phòng thủ dân sự" in runs.pop()
+
+
+def test_units_markdown_task_table_keeps_its_header_past_the_rule_row():
+    # 03/NQ-CP's annex: "| TT | Tên nhiệm vụ | Cơ quan chủ trì | ... |" then "|---|---|": the
+    # rule row belongs to the table, so the rows below still know their lead column.
+    roles = _units_of("KẾ HOẠCH\nII. TỔ CHỨC THỰC HIỆN\n"
+                      "| TT | Tên nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành |\n"
+                      "|---|---|---|---|---|\n"
+                      "| 5. | Xây dựng, ban hành Đề án đánh giá chuyển đổi số | Bộ Nội vụ | Bộ Tư pháp | 6/2025 |\n")
+    assert "lead" in roles["Bộ Nội vụ"] and roles["Bộ Tư pháp"] == ["coordinate"]
