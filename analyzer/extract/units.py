@@ -9,7 +9,8 @@ give X its role; units in Nơi nhận receive.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 
 from ..models import Document, Mention, Section, Span, Unit
 from .mentions import find_mentions, gazetteer, same_bodies, unit_level
@@ -427,176 +428,287 @@ _RECEIVER_RE = re.compile(r"(?:báo\s+cáo|gửi|tham\s+mưu(?:\s+cho)?|trình|�
                           r"\s+(?:[^;.]{0,60}?\s(?=(?:về|cho|lên|với)\s))?(?:(?:về|cho|lên|với)\s+)?", re.IGNORECASE)
 
 
+@dataclass
+class _Item:
+    """One item as the clause readers see it: its text, the units it names, and which of those
+    a reader has already given a role (``labelled``): a later reader leaves them alone, so the
+    readers' order in ``_roles_in_item`` decides which clause wins."""
+    chunk: str
+    start: int  # the item's offset in the document: mention spans are document offsets
+    page: int | None
+    mentions: list[tuple[Span, str]]
+    registry: _Registry
+    labelled: set[int] = field(default_factory=set)
+
+    def at(self, span: Span) -> int:
+        """Where a mention starts in the item's text."""
+        return span[0] - self.start
+
+    def end(self, span: Span) -> int:
+        """Where a mention ends in the item's text."""
+        return span[1] - self.start
+
+    def in_name(self, pos: int) -> bool:
+        """Whether item offset ``pos`` falls inside a unit's name (a verb there is the name's)."""
+        return any(a <= pos + self.start < b for (a, b), _ in self.mentions)
+
+    def give(self, i: int, role: str | None) -> None:
+        """Mention ``i`` gets ``role`` and is taken: no later reader gives it another."""
+        span, name = self.mentions[i]
+        self.labelled.add(i)
+        self.registry.add(name, span, self.chunk[self.at(span):self.end(span)], self.page, role)
+
+    @cached_property
+    def masked(self) -> str:
+        return _mask(self.chunk, self.mentions, self.start)
+
+    @cached_property
+    def unit_starts(self) -> set[int]:
+        return {self.at(span) for span, _ in self.mentions}
+
+    @cached_property
+    def receiver_starts(self) -> set[int]:
+        # The body reported to or advised ("... báo cáo Chủ tịch UBND tỉnh") is not on a label's list.
+        return {m.end() for m in _RECEIVER_RE.finditer(self.chunk)}
+
+
 def _roles_in_item(chunk: str, start: int, page: int | None, owner: str | None,
                    registry: _Registry, exclude: list[Span], co_owners: list[str] = ()) -> None:
-    gz = gazetteer()
+    """The roles an item's clauses give the units it names. Explicit clauses (labels, partners,
+    passive agents, requests, receivers) are read before the subject's verbs, since a unit one
+    of them places is not the subject's fellow; what no reader places keeps its mention only."""
     mentions = [(s, n) for s, n in find_mentions(chunk, start) if not any(a <= s[0] < b for a, b in exclude)]
+    item = _Item(chunk, start, page, mentions, registry)
     own_subject = _subject(chunk, start)
-    subject = own_subject or owner
-    labelled: set[int] = set()
-    # The body reported to or advised ("... báo cáo Chủ tịch UBND tỉnh") is not on a label's list.
-    receivers = {m.end() for m in _RECEIVER_RE.finditer(chunk)}
-    unit_starts = {span[0] - start for span, _ in mentions}
-    # "Đơn vị chủ trì: X", "Đơn vị phối hợp: X, Y": the units after the label on this line.
-    for role, cue in gz.label_cues.items():
+    _read_role_labels(item)
+    _read_partners(item)
+    _read_passive_agents(item)
+    _read_requests(item)
+    _read_receivers(item)
+    subject = _acting_subject(item, own_subject, owner)
+    if subject is not None:
+        _read_subject(item, subject, own_subject, co_owners)
+    for i, (span, name) in enumerate(mentions):
+        if i not in item.labelled and name != subject:
+            registry.add(name, span, chunk[item.at(span):item.end(span)], page, None)
+
+
+_LABEL_LIST_END_RE = re.compile(r"[;.]\s+|\s-\s[A-ZĐ]|Đơn vị|Kết quả|Thời gian")
+
+
+def _read_role_labels(item: _Item) -> None:
+    """"Đơn vị chủ trì: X", "Đơn vị phối hợp: X, Y": a label names the role of the units after
+    it on its line, whatever the item's verbs say."""
+    chunk = item.chunk
+    for role, cue in gazetteer().label_cues.items():
         for m in cue.finditer(chunk):
             line_end = chunk.find("\n", m.end())
             line_end = len(chunk) if line_end == -1 else line_end
             # "Cơ quan thực hiện: Sở A; Sở B; Báo C": a semicolon before another unit goes on
             # with the list.
-            stop = next((x for x in re.finditer(r"[;.]\s+|\s-\s[A-ZĐ]|Đơn vị|Kết quả|Thời gian", chunk[m.end():line_end])
-                         if not (x.group(0).startswith(";") and m.end() + x.end() in unit_starts)), None)
-            seg_end = m.end() + (stop.start() if stop else line_end - m.end())
-            for i, (span, name) in enumerate(mentions):
-                if m.end() <= span[0] - start < seg_end and span[0] - start not in receivers:
-                    registry.add(name, span, chunk[span[0] - start:span[1] - start], page, role)
-                    labelled.add(i)
-    # "chủ trì, phối hợp với X" and "phối hợp với X": X coordinates (and the subject of the
-    # second does too, from its verb).
-    for m in re.finditer(r"(?:phối|kết)\s+hợp\s+(?:chặt\s+chẽ\s+)?(?P<with>(?:với|cùng)\s+)?", chunk, re.IGNORECASE):
-        if not m.group("with") and m.end() not in unit_starts:
+            stop = next((x for x in _LABEL_LIST_END_RE.finditer(chunk[m.end():line_end])
+                         if not (x.group(0).startswith(";") and m.end() + x.end() in item.unit_starts)), None)
+            list_end = m.end() + (stop.start() if stop else line_end - m.end())
+            for i, (span, _) in enumerate(item.mentions):
+                if m.end() <= item.at(span) < list_end and item.at(span) not in item.receiver_starts:
+                    item.give(i, role)
+
+
+_PARTNERS_RE = re.compile(r"(?:phối|kết)\s+hợp\s+(?:chặt\s+chẽ\s+)?(?P<with>(?:với|cùng)\s+)?", re.IGNORECASE)
+# The partners end with the clause or the task's verb.
+_PARTNERS_END_RE = re.compile(r"[;.]|\s(?:để|trong|thực hiện|triển khai|tổ chức|tham mưu|xây dựng|kiểm tra)\s")
+
+
+def _read_partners(item: _Item) -> None:
+    """"A chủ trì, phối hợp với B" and "A phối hợp với B": B works with A on the task
+    (guideline 1.2: B coordinates even where it leads elsewhere); A's own role comes from its
+    verbs, in ``_read_subject``."""
+    chunk = item.chunk
+    verb_cues = gazetteer().verb_cues.values()
+    for m in _PARTNERS_RE.finditer(chunk):
+        if not m.group("with") and m.end() not in item.unit_starts:
             continue  # "Phối hợp chặt chẽ lực lượng Công an ...": the partner may follow at once
         if re.search(r"(?<!\w)(?:việc|sự)\s+$", chunk[max(0, m.start() - 6):m.start()], re.IGNORECASE):
             continue  # "vai trò chủ trì của Bộ Công an trong việc phối hợp với các bộ": a statement, no task
-        # The partners end with the clause or the task's verb; a verb inside a name ("các tổ
-        # chức chính trị - xã hội") does not end them.
-        clause_end = next((m.end() + n.start() for n in re.finditer(
-            r"[;.]|\s(?:để|trong|thực hiện|triển khai|tổ chức|tham mưu|xây dựng|kiểm tra)\s", chunk[m.end():])
-            if not any(a <= m.end() + n.start() + 1 + start < b for (a, b), _ in mentions)), len(chunk))
+        # A verb inside a name ("các tổ chức chính trị - xã hội") does not end the partners.
+        clause_end = next((m.end() + n.start() for n in _PARTNERS_END_RE.finditer(chunk[m.end():])
+                           if not item.in_name(m.end() + n.start() + 1)), len(chunk))
         prev_end = m.end()
-        for i, (span, name) in enumerate(mentions):
-            if m.end() <= span[0] - start < clause_end and i not in labelled:
+        for i, (span, _) in enumerate(item.mentions):
+            if m.end() <= item.at(span) < clause_end and i not in item.labelled:
                 # A task verb ends the partners: in "phối hợp với Sở Tài chính hướng dẫn các cơ
                 # quan, tổ chức ..." the bodies guided are no partners.
-                gap = chunk[prev_end:span[0] - start].lower()
-                if any(cue.search(gap) for cue in gz.verb_cues.values()):
+                gap = chunk[prev_end:item.at(span)].lower()
+                if any(cue.search(gap) for cue in verb_cues):
                     break
-                prev_end = span[1] - start
-                labelled.add(i)
-                # "A chủ trì, phối hợp với B" and "A phối hợp với B": B works with A on the task
-                # (guideline 1.2: B coordinates even where it leads elsewhere).
-                registry.add(name, span, chunk[span[0] - start:span[1] - start], page, "coordinate")
-    # "Xe ô tô do Văn phòng Sở bố trí", "do Sở Tài chính chủ trì": the agent of a passive
-    # does the task.
+                prev_end = item.end(span)
+                item.give(i, "coordinate")
+
+
+def _read_passive_agents(item: _Item) -> None:
+    """"Xe ô tô do Văn phòng Sở bố trí", "do Sở Tài chính chủ trì": the agent of a passive does
+    the task, though it is not the item's subject."""
+    chunk = item.chunk
     for m in re.finditer(r"(?<!\w)do\s+(?:các\s+)?", chunk):
-        for i, (span, name) in enumerate(mentions):
-            if span[0] - start == m.end() and i not in labelled:
-                verbs = _verb_roles(_mask(chunk, mentions, start)[span[1] - start:span[1] - start + 30])
-                if verbs and chunk[span[1] - start:span[1] - start + 30].split()[:1] != ["và"]:
-                    labelled.add(i)
-                    registry.add(name, span, chunk[span[0] - start:span[1] - start], page,
-                                 "lead" if verbs[0] == "lead" else "implement")
-    # "đề nghị các bộ phận, các phòng, ngành có liên quan, trưởng các thôn quan tâm triển khai":
-    # every unit listed after the request implements.
-    for m in _ASSIGN_RE.finditer(chunk):
-        # The first task verb that is not part of a name ("Ban Xây dựng Đảng") ends the list.
-        verb = next((v for v in gz.verb_cues["implement"].finditer(chunk, m.end())
-                     if not any(a <= v.start() + start < b for (a, b), _ in mentions)), None)
-        stop = verb.start() if verb else len(chunk)
-        # The list ends with its clause: "đề nghị X phản ánh về Y; ... trình Z" assigns X only.
-        clause = re.compile(r"[;.](?:\s|$)").search(chunk, m.end())
-        stop = min(stop, clause.start()) if clause else stop
+        for i, (span, _) in enumerate(item.mentions):
+            if item.at(span) == m.end() and i not in item.labelled:
+                after = item.end(span)
+                verbs = _verb_roles(item.masked[after:after + 30])
+                if verbs and chunk[after:after + 30].split()[:1] != ["và"]:
+                    item.give(i, "lead" if verbs[0] == "lead" else "implement")
+
+
+def _read_requests(item: _Item) -> None:
+    """"đề nghị các bộ phận, các phòng, ngành có liên quan, trưởng các thôn quan tâm triển khai":
+    the units a request (đề nghị, giao, yêu cầu, chỉ đạo ...) lists do the task it asks for, not
+    the unit that asks."""
+    for m in _ASSIGN_RE.finditer(item.chunk):
         # "chỉ đạo X làm T" assigns only when X follows at once ("chỉ đạo thống nhất của X" does not).
-        if m.group("direct") and not any(span[0] - start == m.end() for span, _ in mentions):
+        if m.group("direct") and m.end() not in item.unit_starts:
             continue
-        # "... triển khai thực hiện; định kỳ ... báo cáo kết quả": the rest of the sentence
-        # may also make them report or monitor.
-        sentence_end = chunk.find(". ", stop)
-        extra = [r for r in _verb_roles(_mask(chunk, mentions, start)[stop:sentence_end if sentence_end != -1 else None])
-                 if r in ("report", "monitor")]
-        # "... yêu cầu X triển khai thực hiện Kế hoạch này. Trong quá trình thực hiện, nếu có khó
-        # khăn, vướng mắc, kịp thời phản ánh về Y": the later sentences without a unit of their
-        # own before the verb still speak to X (guideline 1.4: X phản ánh về Y gives X report).
-        later = _mask(chunk, mentions, start)[sentence_end + 1:] if sentence_end != -1 else ""
-        cue = _LATER_REPORT_RE.search(later)
-        if cue and _UNIT_MARK not in later[:cue.start()] and "report" not in extra:
-            extra.append("report")
-        # ("... Tăng cường công tác kiểm tra, giám sát, đôn đốc thực hiện Chương trình": monitor too.)
-        unit_at = later.find(_UNIT_MARK)
-        if "monitor" not in extra and "monitor" in _verb_roles(later[:unit_at] if unit_at != -1 else later):
-            extra.append("monitor")
-        assigned = [i for i, (span, _) in enumerate(mentions) if m.end() <= span[0] - start < stop and i not in labelled]
-        # Only the list right after the request: "đề nghị X, Y phản ánh về Z" asks X and Y.
-        for k in range(1, len(assigned)):
-            gap = chunk[mentions[assigned[k - 1]][0][1] - start:mentions[assigned[k]][0][0] - start]
-            # ("các phòng chuyên môn, lực lượng Công an xã": a force named by its body.)
-            if not re.fullmatch(r"\s*(?:,|;|và|,\s*và)?\s*(?:các\s+|cho\s+|lực\s+lượng\s+)?", gap, re.IGNORECASE):
-                assigned = assigned[:k]
-                break
-        # "hướng dẫn các tổ chức, cá nhân có thuyền khai thác ... thực hiện", "đôn đốc các tổ chức,
-        # đơn vị khai thác khoáng sản còn nợ ... nộp": regulated parties made to comply are no
-        # units (guideline 1.4).
-        assigned = [i for i in assigned if not _regulated(mentions[i][1], chunk[mentions[i][0][1] - start:])]
-        # "đề nghị các tổ chức, cá nhân liên quan phối hợp, triển khai": asked to work together.
-        if assigned and re.match(r"\s*(?:chủ\s+động\s+|tích\s+cực\s+)?phối\s+hợp(?!\s+(?:với|cùng))",
-                                 chunk[mentions[assigned[-1]][0][1] - start:], re.IGNORECASE):
-            extra.append("coordinate")
-        # "đề nghị X kịp thời phản ánh về Y": X reports; the task's first verb decides.
-        after = _mask(chunk, mentions, start)[mentions[assigned[-1]][0][1] - start:sentence_end if sentence_end != -1 else None] \
-            if assigned else ""
-        first = "report" if re.match(r"\s*(?:kịp\s+thời\s+)?phản\s+ánh", after, re.IGNORECASE) else _first_verb_role(after)
-        # "chỉ đạo X chủ động tham mưu ..., phối hợp ... kiểm tra": X advises, coordinates,
-        # monitors; "implement" only when the task has no other role verb, or one of its own.
-        clause_roles = [r for r in _verb_roles(after) if r != "lead" or first == "lead"]
-        base = [] if first == "report" else [r for r in clause_roles if r not in extra] or ["implement"]
-        if first == "report" and "report" not in extra:
-            extra.append("report")
-        for i, (span, name) in enumerate(mentions):
-            if i in assigned:
-                labelled.add(i)
-                for role in [*base, *extra]:
-                    registry.add(name, span, chunk[span[0] - start:span[1] - start], page, role)
-    # Receivers of reports and advice get no role: "báo cáo (về) UBND", "tham mưu cho UBND".
-    for i, (span, name) in enumerate(mentions):
-        if span[0] - start in receivers and i not in labelled:
-            labelled.add(i)
-            registry.add(name, span, chunk[span[0] - start:span[1] - start], page, None)
+        stop = _request_list_end(item, m.end())
+        assigned = _requested_units(item, m.end(), stop)
+        if not assigned:
+            continue
+        roles = _requested_roles(item, item.end(item.mentions[assigned[-1]][0]), stop)
+        for i in assigned:
+            for role in roles:
+                item.give(i, role)
+
+
+def _request_list_end(item: _Item, pos: int) -> int:
+    """Where the units a request names at ``pos`` must end: at the first task verb that is not
+    part of a name ("Ban Xây dựng Đảng"), or with the clause ("đề nghị X phản ánh về Y; ...
+    trình Z" asks X only)."""
+    verb = next((v for v in gazetteer().verb_cues["implement"].finditer(item.chunk, pos)
+                 if not item.in_name(v.start())), None)
+    return min(verb.start() if verb else len(item.chunk), _clause_end(item.chunk, pos))
+
+
+def _requested_units(item: _Item, pos: int, stop: int) -> list[int]:
+    """The mentions a request asks, the list right after it: "đề nghị X, Y phản ánh về Z" asks
+    X and Y, not Z; regulated parties made to comply are no units (guideline 1.4)."""
+    chunk = item.chunk
+    assigned = [i for i, (span, _) in enumerate(item.mentions)
+                if pos <= item.at(span) < stop and i not in item.labelled]
+    for k in range(1, len(assigned)):
+        gap = chunk[item.end(item.mentions[assigned[k - 1]][0]):item.at(item.mentions[assigned[k]][0])]
+        # ("các phòng chuyên môn, lực lượng Công an xã": a force named by its body.)
+        if not re.fullmatch(r"\s*(?:,|;|và|,\s*và)?\s*(?:các\s+|cho\s+|lực\s+lượng\s+)?", gap, re.IGNORECASE):
+            assigned = assigned[:k]
+            break
+    # "hướng dẫn các tổ chức, cá nhân có thuyền khai thác ... thực hiện", "đôn đốc các tổ chức,
+    # đơn vị khai thác khoáng sản còn nợ ... nộp".
+    return [i for i in assigned if not _regulated(item.mentions[i][1], chunk[item.end(item.mentions[i][0]):])]
+
+
+def _requested_roles(item: _Item, list_end: int, stop: int) -> list[str]:
+    """The roles of the units a request asks, read from the task after their list (which
+    ends at ``list_end``; the request's own clause at ``stop``): "chỉ đạo X chủ động tham mưu
+    ..., phối hợp ... kiểm tra" makes X advise, coordinate and monitor; "implement" only when
+    the task has no other role verb, or one of its own."""
+    sentence_end = item.chunk.find(". ", stop)
+    extra = _duties_after_request(item.masked, stop, sentence_end)
+    # "đề nghị các tổ chức, cá nhân liên quan phối hợp, triển khai": asked to work together.
+    if re.match(r"\s*(?:chủ\s+động\s+|tích\s+cực\s+)?phối\s+hợp(?!\s+(?:với|cùng))", item.chunk[list_end:], re.IGNORECASE):
+        extra.append("coordinate")
+    after = item.masked[list_end:sentence_end if sentence_end != -1 else None]
+    # "đề nghị X kịp thời phản ánh về Y": X reports; the task's first verb decides.
+    first = "report" if re.match(r"\s*(?:kịp\s+thời\s+)?phản\s+ánh", after, re.IGNORECASE) else _first_verb_role(after)
+    if first == "report":
+        return extra if "report" in extra else [*extra, "report"]
+    clause_roles = [r for r in _verb_roles(after) if r != "lead" or first == "lead"]
+    return [*([r for r in clause_roles if r not in extra] or ["implement"]), *extra]
+
+
+def _duties_after_request(masked: str, stop: int, sentence_end: int) -> list[str]:
+    """Report and monitor duties the rest of a request's sentence, or the later sentences that
+    name no unit of their own, put on the units asked: "... triển khai thực hiện; định kỳ ...
+    báo cáo kết quả"."""
+    duties = [r for r in _verb_roles(masked[stop:sentence_end if sentence_end != -1 else None])
+              if r in ("report", "monitor")]
+    # "... yêu cầu X triển khai thực hiện Kế hoạch này. Trong quá trình thực hiện, nếu có khó
+    # khăn, vướng mắc, kịp thời phản ánh về Y": the later sentences without a unit of their
+    # own before the verb still speak to X (guideline 1.4: X phản ánh về Y gives X report).
+    later = masked[sentence_end + 1:] if sentence_end != -1 else ""
+    cue = _LATER_REPORT_RE.search(later)
+    if cue and _UNIT_MARK not in later[:cue.start()] and "report" not in duties:
+        duties.append("report")
+    # ("... Tăng cường công tác kiểm tra, giám sát, đôn đốc thực hiện Chương trình": monitor too.)
+    unit_at = later.find(_UNIT_MARK)
+    if "monitor" not in duties and "monitor" in _verb_roles(later[:unit_at] if unit_at != -1 else later):
+        duties.append("monitor")
+    return duties
+
+
+def _read_receivers(item: _Item) -> None:
+    """"báo cáo (về) UBND", "tham mưu cho UBND": the body reported to or advised is named, but
+    the item's task is not its own, so it gets no role."""
+    for i, (span, _) in enumerate(item.mentions):
+        if item.at(span) in item.receiver_starts and i not in item.labelled:
+            item.give(i, None)
+
+
+def _acting_subject(item: _Item, own_subject: str | None, owner: str | None) -> str | None:
+    """Who does the item's task: the unit it opens with, else its heading's unit; none where the
+    opening unit only hands the task on or is a regulated party told to comply."""
+    opens_with_own = own_subject is not None and item.mentions and item.mentions[0][1] == own_subject
+    if not opens_with_own:
+        return own_subject or owner
+    (span, _), chunk = item.mentions[0], item.chunk
     # "UBND tỉnh yêu cầu các Sở ... triển khai": the requester hands the task on.
     # ("Các Phó Chủ tịch chỉ đạo thực hiện" is their own task: no unit follows the verb.)
     handed = re.match(r"\s*(?:yêu\s+cầu|đề\s+nghị|giao|chỉ\s+đạo)\s+(?:cho\s+)?(?:các\s+)?",
-                      chunk[mentions[0][0][1] - start:], re.IGNORECASE) if mentions else None
-    if own_subject is not None and handed and mentions[0][1] == own_subject and len(mentions) > 1 \
-            and mentions[1][0][0] - start <= mentions[0][0][1] - start + handed.end():
-        registry.add(own_subject, mentions[0][0], chunk[mentions[0][0][0] - start:mentions[0][0][1] - start], page, None)
-        subject = None
+                      chunk[item.end(span):], re.IGNORECASE)
+    hands_on = handed and len(item.mentions) > 1 and item.at(item.mentions[1][0]) <= item.end(span) + handed.end()
+    if hands_on:
+        item.registry.add(own_subject, span, chunk[item.at(span):item.end(span)], item.page, None)
     # "- Yêu cầu các đơn vị hoạt động khai thác khoáng sản lắp đặt ...": a regulated party made
     # to comply is no unit (guideline 1.4).
-    if own_subject is not None and mentions and mentions[0][1] == own_subject \
-            and re.match(r"^(?:[-+•*]\s*)?Yêu\s+cầu\s", chunk, re.IGNORECASE) \
-            and _regulated(own_subject, chunk[mentions[0][0][1] - start:]):
-        subject = None
-    if subject is not None:
-        subj_index = next((i for i, (s, n) in enumerate(mentions) if n == subject), None)
-        subj_span = mentions[subj_index][0] if subj_index is not None else None
-        # The item's own subject does what follows it: "Trong quá trình thực hiện, ... các cơ quan
-        # kịp thời phản ánh" is no "thực hiện" of theirs.
-        predicate_start = subj_span[0] - start if own_subject is not None and subj_span is not None else 0
-        subject_roles = _verb_roles(_mask(chunk, mentions, start)[predicate_start:])
-        # The units a heading lists together share the item's roles, and so do the units
-        # an item opens with ("Giám đốc các Sở, Thủ trưởng các ngành, UBND các xã xây dựng").
-        sharers = [subject] + (list(co_owners) if own_subject is None else [])
-        listed = []
-        if own_subject is not None and subj_index is not None:
-            for i in range(subj_index + 1, len(mentions)):
-                gap = chunk[mentions[i - 1][0][1] - start:mentions[i][0][0] - start]
-                # "Đối với Đoàn kiểm tra: Các thành viên Đoàn thực hiện": the body and its members.
-                if i in labelled or not re.fullmatch(r"\s*(?:,|;|và|,\s*và|:)\s*(?:các\s+)?", gap, re.IGNORECASE):
-                    break
-                listed.append(i)
-                labelled.add(i)
-        # A heading that only names its unit ("3. Sở Tài chính") gives no role itself: its
-        # items do.
-        rest = _UNIT_MARK_RE.sub("", _SUBJECT_PREFIX_RE.sub("", _mask(chunk, mentions, start), count=1))
-        # ("- Ủy ban bầu cử của tỉnh: Không quá 05 cá nhân": a quota for the body, no task.)
-        bare_heading = own_subject is not None and (not re.search(r"[^\W\d_]", rest) or bool(_QUOTA_RE.search(rest)))
-        for role in subject_roles or ([] if bare_heading else ["implement"]):
-            for i in listed:
-                span, name = mentions[i]
-                registry.add(name, span, chunk[span[0] - start:span[1] - start], page, role)
-            if subj_span is not None:
-                registry.add(subject, subj_span, chunk[subj_span[0] - start:subj_span[1] - start], page, role)
-            for name in sharers[1 if subj_span is not None else 0:]:
-                registry.give(name, role)
-    for i, (span, name) in enumerate(mentions):
-        if i not in labelled and name != subject:
-            registry.add(name, span, chunk[span[0] - start:span[1] - start], page, None)
+    regulated = re.match(r"^(?:[-+•*]\s*)?Yêu\s+cầu\s", chunk, re.IGNORECASE) \
+        and _regulated(own_subject, chunk[item.end(span):])
+    return None if hands_on or regulated else own_subject or owner
+
+
+def _read_subject(item: _Item, subject: str, own_subject: str | None, co_owners: list[str]) -> None:
+    """The subject's roles come from the item's verbs: "Sở Tư pháp chủ trì ..." leads. The
+    units listed with it, and a heading's co-owners when the item names no subject, share them."""
+    subj_index = next((i for i, (_, name) in enumerate(item.mentions) if name == subject), None)
+    subj_span = item.mentions[subj_index][0] if subj_index is not None else None
+    # The item's own subject does what follows it: "Trong quá trình thực hiện, ... các cơ quan
+    # kịp thời phản ánh" is no "thực hiện" of theirs.
+    predicate_start = item.at(subj_span) if own_subject is not None and subj_span is not None else 0
+    subject_roles = _verb_roles(item.masked[predicate_start:])
+    # The units a heading lists together share the item's roles, and so do the units
+    # an item opens with ("Giám đốc các Sở, Thủ trưởng các ngành, UBND các xã xây dựng").
+    sharers = [subject] + (list(co_owners) if own_subject is None else [])
+    listed = _listed_with_subject(item, subj_index) if own_subject is not None and subj_index is not None else []
+    bare_heading = own_subject is not None and _names_no_task(item)
+    for role in subject_roles or ([] if bare_heading else ["implement"]):
+        for i in listed:
+            item.give(i, role)
+        if subj_span is not None:
+            item.registry.add(subject, subj_span, item.chunk[item.at(subj_span):item.end(subj_span)], item.page, role)
+        for name in sharers[1 if subj_span is not None else 0:]:
+            item.registry.give(name, role)
+
+
+def _listed_with_subject(item: _Item, subj_index: int) -> list[int]:
+    """The mentions listed right after the subject ("Sở A, Sở B và UBND các xã triển khai"):
+    taken now, even if the item turns out to give no role, as they are the subject's fellows."""
+    listed = []
+    for i in range(subj_index + 1, len(item.mentions)):
+        gap = item.chunk[item.end(item.mentions[i - 1][0]):item.at(item.mentions[i][0])]
+        # "Đối với Đoàn kiểm tra: Các thành viên Đoàn thực hiện": the body and its members.
+        if i in item.labelled or not re.fullmatch(r"\s*(?:,|;|và|,\s*và|:)\s*(?:các\s+)?", gap, re.IGNORECASE):
+            break
+        listed.append(i)
+        item.labelled.add(i)
+    return listed
+
+
+def _names_no_task(item: _Item) -> bool:
+    """A heading that only names its unit ("3. Sở Tài chính") gives no role itself: its items
+    do; nor does a quota for the body ("- Ủy ban bầu cử của tỉnh: Không quá 05 cá nhân")."""
+    rest = _UNIT_MARK_RE.sub("", _SUBJECT_PREFIX_RE.sub("", item.masked, count=1))
+    return not re.search(r"[^\W\d_]", rest) or bool(_QUOTA_RE.search(rest))
