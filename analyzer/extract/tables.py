@@ -170,6 +170,7 @@ def _skip_header(cell, k: int, last: int) -> int:
 # and Markdown transcriptions draw them ("| 1. | Xây dựng ... | Bộ Nội vụ | 6/2025 |").
 _PIPE_ROW_RE = re.compile(r"\S \| \S|^\| | \|$|^\|.*\|$")
 _RULE_CELL_RE = re.compile(r"^:?-{3,}:?$")  # Markdown's "|---|---|" under the header
+_MAX_HEADER_CHARS = 80
 
 
 def is_pipe_row(line: str) -> bool:
@@ -217,8 +218,10 @@ class PipeTableReader:
         if all(_RULE_CELL_RE.match(t) or _COLUMN_NUMBER_RE.match(t) for t in filled):
             return PipeRow("rule", columns=self.columns)  # "|---|", "(1) | (2)", an empty row
         roles = tuple(column_role(t) if t else None for t in texts)
-        if (any(is_number_header(t) for t in filled) or {"task", "target"} & set(roles)) \
-                and all(len(t.split()) <= 3 * _MAX_HEADER_WORDS for t in filled):
+        # A header names columns in short labels, even where one reads like a unit ("Sở, ngành
+        # chủ trì tham mưu"); a row of the table has a task sentence.
+        if (any(is_number_header(t) for t in filled) or set(roles) - {None, "deadline"}) \
+                and all(len(t) < _MAX_HEADER_CHARS for t in filled):
             self.columns, self.group = roles, ""
             return PipeRow("header", columns=roles)
         if _GROUP_RE.match(filled[0]) or _GROUP_TITLE_RE.match(filled[0]):

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from ..models import Document, Mention, Section, Span, Unit
 from .mentions import find_mentions, same_bodies, unit_level
 from .recipients import distribute, pointed_units, recipient_items, whole_recipient
-from .tables import UNIT_ROLES, column_role, is_pipe_row, one_cell_per_line_tables
+from .tables import UNIT_ROLES, PipeTableReader, is_pipe_row, one_cell_per_line_tables, pipe_cells
 from .unit_roles import _first_verb_role, _roles_in_item, _subject, _verb_roles
 
 ROLE_ORDER = ["lead", "coordinate", "advise", "implement", "monitor", "report", "receive"]
@@ -109,7 +109,6 @@ def find_units(document: Document, exclude: list[Span]) -> tuple[list[Unit], cal
             visit(section.children, own)
 
     visit(document.sections, None)
-    columns: dict[int, str] = {}  # task-table column -> role, from the header row
     paras = text.paragraphs
     table_cells: set[int] = set()  # paragraph starts inside one-cell-per-line tables
     for table in one_cell_per_line_tables(text):
@@ -118,31 +117,27 @@ def find_units(document: Document, exclude: list[Span]) -> tuple[list[Unit], cal
             cells = paras[row.first:row.first + len(row.columns)]
             _roles_in_row([(p.start, text.para_text(p), role, p.page) for p, role in zip(cells, row.columns)],
                           registry, exclude)
+    line_table: PipeTableReader | None = None  # the one-line-per-row table being read
     for para in text.paragraphs:
         if not document.in_content(para.start) or any(a <= para.start < b for a, b in document.bases):
             continue
         chunk = text.para_text(para)
         if para.start in table_cells:
             continue
-        if " | " in chunk or is_pipe_row(chunk):
-            cells = chunk.split(" | ")
-            if all(not cell.strip(" |:-") for cell in cells):
-                continue  # Markdown's "|---|---|" under the header: the table goes on
-            # Task tables name their columns: "Cơ quan chủ trì | Cơ quan phối hợp".
-            header = {i: role for i, cell in enumerate(cells) if (role := column_role(cell)) not in (None, "deadline")}
-            # A header row names roles, not units; its cells are short labels even when one
-            # reads like a unit ("Sở, ngành chủ trì tham mưu").
-            if header and (all(len(c) < 50 for c in cells)
-                           or not any(find_mentions(c) for i, c in enumerate(cells) if i in header)):
-                columns = header
+        if is_pipe_row(chunk):
+            line_table = line_table or PipeTableReader()
+            row = line_table.read(chunk)
+            if row.kind == "row" and row.columns:
+                # Task tables name their columns: "Cơ quan chủ trì | Cơ quan phối hợp".
+                roles = [role if role != "deadline" else None for role in row.columns]
+                cells = [(para.start + offset, cell, roles[i] if i < len(roles) else None, para.page)
+                         for i, (offset, cell) in enumerate(pipe_cells(chunk))]
+                _roles_in_row(cells, registry, exclude)
                 continue
-            if columns:
-                starts = [para.start + sum(len(c) + 3 for c in cells[:i]) for i in range(len(cells))]
-                _roles_in_row([(s, c, columns.get(i), para.page) for i, (s, c) in enumerate(zip(starts, cells))],
-                              registry, exclude)
-                continue
+            if row.kind != "row":
+                continue  # the header, Markdown's "|---|" rule, a group of rows
         else:
-            columns = {}
+            line_table = None
         task_title = _TASK_TITLE_RE.match(chunk)
         if task_title and chunk == chunk.upper():
             # "PHÂN CÔNG NHIỆM VỤ CỦA TỔ CÔNG TÁC KIỂM TRA ...": an annex that lists the team's

@@ -732,3 +732,11 @@ def test_units_markdown_task_table_keeps_its_header_past_the_rule_row():
                       "|---|---|---|---|---|\n"
                       "| 5. | Xây dựng, ban hành Đề án đánh giá chuyển đổi số | Bộ Nội vụ | Bộ Tư pháp | 6/2025 |\n")
     assert "lead" in roles["Bộ Nội vụ"] and roles["Bộ Tư pháp"] == ["coordinate"]
+
+
+def test_units_docx_row_with_an_empty_number_cell_keeps_its_columns():
+    # KH-2242's table: rows without a number start with "| ", the empty TT cell; the lead cell
+    # is still the third, as in the header.
+    roles = _units_of("KẾ HOẠCH\nII. TỔ CHỨC THỰC HIỆN\nTT | Nhiệm vụ thực hiện | Cơ quan chủ trì | Ghi chú\n"
+                      "| Rà soát hồ sơ của học viên đủ điều kiện | Sở Nội vụ |\n")
+    assert "lead" in roles["Sở Nội vụ"]
