@@ -132,11 +132,16 @@ Các cơ quan liên quan
 """
 
 
-def test_task_table_rows_written_one_cell_per_line(tmp_path):
+def _rows_of(tmp_path, body: str):
+    """The parsed document of ``body`` and its task-table row segments."""
     path = tmp_path / "bang.txt"
-    path.write_text(TABLE, encoding="utf-8")
+    path.write_text(body, encoding="utf-8")
     doc = parse(normalize(ingest(path)))
-    rows = [s for s in segment(doc) if s.kind == "row"]
+    return doc, [s for s in segment(doc) if s.kind == "row"]
+
+
+def test_task_table_rows_written_one_cell_per_line(tmp_path):
+    doc, rows = _rows_of(tmp_path, TABLE)
     assert [r.text for r in rows] == ["Tổ chức lại Ban Chỉ huy phòng thủ dân sự cấp tỉnh, cấp xã",
                                       "Ban hành quy chế hoạt động của Ban Chỉ huy"]
     first = doc.text.text[rows[0].context[0]:rows[0].context[1]]
@@ -179,10 +184,7 @@ DANH MỤC CÁC NHIỆM VỤ TRIỂN KHAI KẾ HOẠCH CHUYỂN ĐỔI SỐ CỦ
 
 
 def test_markdown_task_table_in_an_annex_gives_one_item_per_row(tmp_path):
-    path = tmp_path / "bang.txt"
-    path.write_text(MARKDOWN_ANNEX, encoding="utf-8")
-    doc = parse(normalize(ingest(path)))
-    rows = [s for s in segment(doc) if s.kind == "row"]
+    doc, rows = _rows_of(tmp_path, MARKDOWN_ANNEX)
     assert [r.text for r in rows] == ["Tổ chức tập huấn kỹ năng số cho cán bộ, công chức",
                                       "Xây dựng quy chế quản lý dữ liệu của tỉnh"]
     assert [r.section.rsplit(".", 1)[-1] for r in rows] == ["I", "II"]
