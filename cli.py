@@ -179,12 +179,22 @@ def evaluate(
     against: Annotated[Optional[Path], typer.Option(
         help="Thư mục chú giải thứ hai (cùng tên tệp): đo độ đồng thuận giữa hai người chú giải thay vì đo bộ phân tích.",
         exists=True, file_okay=False)] = None,
+    split: Annotated[str, typer.Option(
+        help="Kho hoạt động (*.jsonl): đo trên phần 'test' (văn bản giữ lại) hay 'all' (mọi văn bản).")] = "test",
 ) -> None:
-    """Đo độ chính xác của kết quả phân tích so với chú giải gold."""
+    """Đo độ chính xác của kết quả phân tích so với chú giải gold (*.json), hoặc của mô hình phân
+    loại hoạt động trên một kho hoạt động (*.jsonl, như corpora/activities)."""
+    from analyzer.activities.evaluate import is_activity_corpus
     from analyzer.evaluate import agreement
     from analyzer.evaluate import evaluate as run_evaluation
 
     corpus = corpus or _default_corpus(gold_dir)
+    if is_activity_corpus(gold_dir) and against is None:
+        _evaluate_activities(gold_dir, corpus, split, show_errors)
+        return
+    if not any(gold_dir.glob("*.json")):
+        err.print(KehoachError("E020", gold_dir, detail="thư mục không có tệp *.json hay *.jsonl").message, markup=False)
+        raise typer.Exit(code=1)
 
     def analyze_dict(path: Path) -> dict:
         try:
@@ -220,6 +230,34 @@ def evaluate(
         for name, score in report.scores.items():
             for line in score.errors:
                 out.print(f"[{name}] {line}", markup=False)
+
+
+def _evaluate_activities(folder: Path, corpus: Optional[Path], split: str, show_errors: bool) -> None:
+    from analyzer.activities.corpus import SHARED_TEXT
+    from analyzer.activities.evaluate import evaluate_activities, rows
+
+    if split not in ("test", "all"):
+        err.print(f"--split phải là 'test' hoặc 'all' (nhận '{split}').", markup=False)
+        raise typer.Exit(code=2)
+    try:
+        with err.status("Đang đánh giá mô hình hoạt động"):
+            report = evaluate_activities(folder, corpus / "text" if corpus else SHARED_TEXT, split)
+    except KehoachError as exc:
+        err.print(exc.message, markup=False)
+        raise typer.Exit(code=1) from None
+    table = Table(title=f"kehoach evaluate (hoạt động, phần {split}): {len(report.documents)} văn bản")
+    for col in ("đo", "n", "precision", "recall", "F1"):
+        table.add_column(col, justify="right" if col != "đo" else "left")
+    fmt = lambda v: "" if v is None else f"{v:.3f}"  # noqa: E731
+    for name, n, precision, recall, f1 in rows(report):
+        table.add_row(name, str(n), fmt(precision), fmt(recall), fmt(f1))
+    out.print(table)
+    if split == "all":
+        err.print("Phần 'all' gồm cả văn bản huấn luyện: số đo đó lạc quan.", markup=False)
+    if show_errors:
+        for stem, text, gold, predicted in report.errors:
+            out.print(f"[{stem}] gold={','.join(gold) or '-'} dự đoán={','.join(predicted) or '-'}: {text[:120]}",
+                      markup=False, highlight=False)
 
 
 def _default_corpus(gold_dir: Path) -> Optional[Path]:

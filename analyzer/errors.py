@@ -29,6 +29,7 @@ MESSAGES = {
             "Huấn luyện lại: kehoach train activities.",
     "E018": "{path}: không đọc được mô hình phân loại hoạt động ({detail}). Huấn luyện lại: kehoach train activities.",
     "E019": "{path}: không có văn bản huấn luyện nào ({detail}). Cần kho văn bản chung (--shared ../shared/corpus).",
+    "E020": "{path}: không có chú giải nào để đánh giá ({detail}).",
 }
 
 

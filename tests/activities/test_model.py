@@ -153,3 +153,31 @@ def test_a_strong_cue_decides_and_head_cues_are_features(model_path):
     features = model.features(["Tổ chức tập huấn kỹ năng số cho cán bộ"])
     assert features.shape[1] == len(model.word_vocabulary) + len(model.char_vocabulary) + len(LABELS)
     assert "online" in model.predict(["Phát triển hoạt động về giảm nghèo trên Trang thông tin điện tử của xã"])[0]
+
+
+def test_evaluate_an_activity_corpus_gives_the_model_card_figures(shared_corpus):
+    """`kehoach evaluate corpora/activities` measures the installed model on the held-out
+    documents without retraining: the same item micro-F1 as metrics.json, which
+    `kehoach train activities` wrote with that model."""
+    import json
+
+    from typer.testing import CliRunner
+
+    from cli import app
+
+    result = CliRunner().invoke(app, ["evaluate", str(REPO / "corpora" / "activities"), "--show-errors"])
+    assert result.exit_code == 0, result.output
+    metrics = json.loads((REPO / "models" / "activities" / "metrics.json").read_text(encoding="utf-8"))
+    micro = metrics["held_out"]["item"]["micro_f1"]
+    assert f"{micro:.3f}" in next(line for line in result.output.splitlines() if "mục: micro" in line)
+    assert "gold=" in result.output  # --show-errors lists the items the model got wrong
+
+
+def test_evaluate_a_folder_without_annotations_says_so(tmp_path):
+    from typer.testing import CliRunner
+
+    from cli import app
+
+    result = CliRunner().invoke(app, ["evaluate", str(tmp_path)])
+    assert result.exit_code == 1
+    assert "không có chú giải nào để đánh giá" in result.output and "Traceback" not in result.output

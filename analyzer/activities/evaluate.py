@@ -1,0 +1,62 @@
+"""`kehoach evaluate corpora/activities`: the installed activity model measured on the
+held-out documents of an activity corpus, without retraining (`kehoach train activities`
+retrains and measures; this reads the shipped model, in seconds).
+
+The figures are those of the model card (train.evaluate): item-level micro/macro-F1 on the
+gold items, per type, document-level micro-F1 of the types a plan contains, segmentation.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .corpus import load_corpus
+from .cues import LABELS
+from .train import evaluate
+
+
+@dataclass
+class ActivityReport:
+    documents: list[str]
+    metrics: dict  # train.evaluate's result
+    errors: list[tuple[str, str, list[str], list[str]]]  # document, item text, gold types, predicted types
+
+
+def is_activity_corpus(folder: Path) -> bool:
+    """A folder of activity annotations (one JSONL file per document), not of gold JSON."""
+    return any(folder.glob("*.jsonl")) and not any(folder.glob("*.json"))
+
+
+def evaluate_activities(folder: Path, shared_text: Path, split: str = "test", model=None) -> ActivityReport:
+    """Measure ``model`` (default: the installed one) on the documents of ``split`` ("test":
+    the held-out documents of SPLIT.tsv; "all": every document, training ones included, whose
+    figures are in-sample)."""
+    from ..errors import KehoachError
+    from .model import default_model, default_model_dir
+
+    model = model or default_model()
+    if model is None:
+        raise KehoachError("E018", default_model_dir() or "models/activities", detail="chưa có mô hình")
+    docs = [d for d in load_corpus(folder, shared_text) if split == "all" or d.split == split]
+    if not docs:
+        raise KehoachError("E020", folder, detail=f"không văn bản nào của phần '{split}' đọc được; kho văn bản chung: {shared_text}")
+    errors = []
+    for doc in docs:
+        predicted = model.predict([item.text for item in doc.items])
+        errors += [(doc.stem, item.text, sorted(item.types), sorted(types))
+                   for item, types in zip(doc.items, predicted) if set(types) != set(item.types)]
+    return ActivityReport([d.stem for d in docs], evaluate(model, docs), errors)
+
+
+def rows(report: ActivityReport) -> list[tuple[str, int, float, float, float]]:
+    """(measure, support, precision, recall, F1) rows: item micro and macro, document, each type."""
+    item, document = report.metrics["item"], report.metrics["document"]
+    out = [("mục: micro", report.metrics["items"], item["micro_precision"], item["micro_recall"], item["micro_f1"]),
+           ("mục: macro", report.metrics["items"], None, None, item["macro_f1"]),
+           ("văn bản: micro", report.metrics["documents"], document["micro_precision"], document["micro_recall"],
+            document["micro_f1"])]
+    seg = report.metrics["segmentation"]
+    out.append(("tách mục", seg["gold"], seg["precision"], seg["recall"], None))
+    out += [(f"  {code}", item["per_type"][code]["support"], item["per_type"][code]["precision"],
+             item["per_type"][code]["recall"], item["per_type"][code]["f1"]) for code in LABELS]
+    return out
