@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+from collections import Counter
 from enum import Enum
 from typing import Any
 
@@ -161,12 +162,40 @@ def to_markdown(plan: Plan) -> str:
         out += [f"- {d.text}" + (f" — {d.unit}" if d.unit else "") for d in plan.deadlines]
     if plan.targets:
         out += ["", "## Chỉ tiêu", ""] + [f"- {t.text}" for t in plan.targets]
+    if plan.activities:
+        out += ["", "## Hoạt động", "", f"{len(plan.activities)} mục; theo loại: {_type_counts(plan) or '—'}.", ""]
+        out += [_activity_line(plan, a) for a in plan.activities]
     if h.recipients:
         out += ["", "## Nơi nhận", ""] + [f"- {r}" for r in h.recipients]
     warnings = list(doc.text.source.warnings) + [w.message for w in doc.text.warnings]
     if warnings:
         out += ["", "## Cảnh báo", ""] + [f"- {w}" for w in warnings]
     return "\n".join(out) + "\n"
+
+
+def _type_counts(plan: Plan) -> str:
+    """"tập huấn: 3; báo cáo: 2; ...": how many activities carry each type, most first (names
+    hold commas, so types are separated by semicolons)."""
+    from .activities.cues import type_names
+
+    counts = Counter(t for a in plan.activities for t in a.types)
+    return "; ".join(f"{type_names().get(t, t)}: {n}" for t, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+
+
+def _activity_line(plan: Plan, activity) -> str:
+    """One activity of the report: where, what (shortened), its types, units and deadline."""
+    from .activities.cues import type_names
+
+    text = " ".join(activity.text.split())
+    text = text if len(text) <= 160 else text[:157].rstrip() + "..."
+    types = "; ".join(type_names().get(t, t) for t in activity.types) or "chưa phân loại"
+    facts = []
+    if activity.units:
+        facts.append("đơn vị: " + ", ".join(activity.units[:3]) + (" ..." if len(activity.units) > 3 else ""))
+    if activity.deadline is not None and activity.deadline < len(plan.deadlines):
+        facts.append("thời hạn: " + plan.deadlines[activity.deadline].text)
+    where = f"[{activity.section}] " if activity.section else ""
+    return f"- {where}{text} — *{types}*" + (f" ({'; '.join(facts)})" if facts else "")
 
 
 _ROLE_NAMES = {"lead": "chủ trì", "coordinate": "phối hợp", "advise": "tham mưu", "implement": "thực hiện",
@@ -188,6 +217,8 @@ def to_text(plan: Plan) -> str:
     leads = [u.name for u in plan.units if "lead" in u.roles]
     lines.append(f"  Trích dẫn: {len(cited)} văn bản; đơn vị: {len(plan.units)} (chủ trì: {', '.join(leads[:3]) or '—'}); "
                  f"thời hạn: {len(plan.deadlines)}; chỉ tiêu: {len(plan.targets)}")
+    if plan.activities:
+        lines.append(f"  Hoạt động: {len(plan.activities)} mục; theo loại: {_type_counts(plan) or '—'}")
     warnings = list(doc.text.source.warnings) + [w.message for w in doc.text.warnings]
     for w in warnings[:8]:
         lines.append(f"  ! {w}")

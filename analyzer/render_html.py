@@ -15,6 +15,7 @@ from typing import Any, Optional
 
 from spacy.tokens import Doc
 
+from .activities.cues import type_names
 from .models import Plan
 from .render import _ROLE_NAMES
 
@@ -26,14 +27,7 @@ LABELS = {
     "TARGET": ("tgt", "CT", "Chỉ tiêu"),
     "ACTIVITY": ("act", "HĐ", "Hoạt động"),
 }
-ACTIVITY_TYPES = {
-    "media": "báo chí, phát thanh, truyền hình", "loudspeaker": "loa truyền thanh",
-    "online": "trực tuyến", "print": "ấn phẩm in", "visual": "trực quan", "production": "sản xuất tin, bài",
-    "training": "tập huấn", "meeting": "hội nghị", "contest": "hội thi, văn nghệ", "dialogue": "đối thoại",
-    "campaign": "phong trào, vận động", "support": "hỗ trợ", "survey": "rà soát, khảo sát",
-    "guidance": "chỉ đạo, hướng dẫn", "inspection": "kiểm tra, giám sát", "reporting": "báo cáo",
-    "funding": "kinh phí", "reward": "khen thưởng",
-}
+ACTIVITY_TYPES = type_names()
 DEADLINE_KINDS = {"by": "hạn chót", "on": "vào ngày", "period": "khoảng thời gian", "within": "trong vòng",
                   "recurring": "định kỳ"}
 LEVELS = {"trung_uong": "Trung ương", "bo": "Bộ", "tinh": "tỉnh", "so": "Sở", "huyen": "huyện", "phong": "Phòng",

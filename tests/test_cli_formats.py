@@ -61,3 +61,23 @@ def test_reports_name_the_issuer_level_in_vietnamese():
     plan = analyze(HOANG_CAT)
     assert "Hoằng Cát (cấp xã)" in to_text(plan) and "Hoằng Cát (cấp xã)" in to_markdown(plan)
     assert to_dict(plan)["document"]["issuer"]["level"] == "xa"
+
+
+def test_reports_list_the_activities_with_their_types_in_vietnamese():
+    """The Markdown report has a "Hoạt động" section (one line per item: section path, text,
+    types by their Vietnamese names, units, deadline) and the terminal summary counts them."""
+    from analyzer import analyze
+    from analyzer.activities.cues import type_names
+    from analyzer.render import to_markdown, to_text
+
+    plan = analyze(LUC_NAM)
+    report = to_markdown(plan)
+    section = report.split("## Hoạt động", 1)[1].split("\n## ", 1)[0]
+    lines = [line for line in section.splitlines() if line.startswith("- ")]
+    assert len(lines) == len(plan.activities) > 0
+    reporting = next(a for a in plan.activities if "reporting" in a.types and a.deadline is not None)
+    line = next(line for line in lines if " ".join(reporting.text.split())[:60] in line)
+    assert type_names()["reporting"] in line and "thời hạn: " + plan.deadlines[reporting.deadline].text in line
+    counted = sum(1 for a in plan.activities if "reporting" in a.types)
+    assert f"{type_names()['reporting']}: {counted}" in section
+    assert f"Hoạt động: {len(plan.activities)} mục" in to_text(plan)

@@ -47,6 +47,13 @@ def strong_patterns() -> dict[str, re.Pattern]:
     return {code: _compile(entries[code]["strong_cues"]) for code in LABELS if entries[code].get("strong_cues")}
 
 
+@lru_cache(maxsize=None)
+def type_names() -> dict[str, str]:
+    """Each type's name in reports ("training" -> "tập huấn"): users read Vietnamese."""
+    entries = load_yaml("activity_cues.yaml")["types"]
+    return {code: entries[code]["name"] for code in LABELS}
+
+
 def cue_types(text: str) -> set[str]:
     """The types whose cues (or strong cues) occur in ``text``."""
     lower = text.lower()

@@ -74,3 +74,11 @@ def test_mentions_are_not_cues():
     assert "support" in cue_types("Hỗ trợ hộ nghèo sử dụng dịch vụ viễn thông")
     assert "training" not in cue_types("Phối hợp với Sở Giáo dục và Đào tạo kiểm tra")
     assert "funding" not in cue_types("Bố trí quỹ đất xây dựng trường mầm non")
+
+
+def test_every_type_has_a_vietnamese_name_for_reports():
+    from analyzer.activities.cues import type_names
+
+    names = type_names()
+    assert set(names) == set(LABELS) and len(set(names.values())) == len(LABELS)
+    assert names["training"] == "tập huấn" and names["loudspeaker"] == "loa truyền thanh"
