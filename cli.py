@@ -254,6 +254,9 @@ def _evaluate_activities(folder: Path, corpus: Optional[Path], split: str, show_
     out.print(table)
     if split == "all":
         err.print("Phần 'all' gồm cả văn bản huấn luyện: số đo đó lạc quan.", markup=False)
+    if report.unread:
+        err.print(f"Chưa đo {len(report.unread)} văn bản vì không tìm thấy văn bản gốc (cần kho văn bản chung, "
+                  f"--corpus ../shared/corpus): {', '.join(report.unread)}", markup=False)
     if show_errors:
         for stem, text, gold, predicted in report.errors:
             out.print(f"[{stem}] gold={','.join(gold) or '-'} dự đoán={','.join(predicted) or '-'}: {text[:120]}",

@@ -65,15 +65,17 @@ def read_items(path: Path) -> list[GoldItem]:
     return items
 
 
-def load_corpus(corpus: Path = CORPUS, shared_text: Path = SHARED_TEXT, parse_documents: bool = True) -> list[GoldDocument]:
-    """Every annotated document whose text is present, with its items located."""
+def load_corpus(corpus: Path = CORPUS, shared_text: Path = SHARED_TEXT, parse_documents: bool = True,
+                split_only: str | None = None) -> list[GoldDocument]:
+    """Every annotated document whose text is present (of one split only, "train" or "test",
+    when ``split_only`` is given), with its items located."""
     from .. import ingest, normalize, parse
 
     split = read_split(corpus)
     docs = []
     for path in sorted(corpus.glob("*.jsonl")):
         source = source_path(path.stem, shared_text)
-        if not source.exists():
+        if not source.exists() or (split_only and split.get(path.stem, ("train", ""))[0] != split_only):
             continue
         part, level = split.get(path.stem, ("train", ""))
         doc = GoldDocument(path.stem, read_items(path), part, level)

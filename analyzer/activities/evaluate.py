@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .corpus import load_corpus
+from .corpus import load_corpus, read_split
 from .cues import LABELS
 from .train import evaluate
 
@@ -20,6 +20,7 @@ class ActivityReport:
     documents: list[str]
     metrics: dict  # train.evaluate's result
     errors: list[tuple[str, str, list[str], list[str]]]  # document, item text, gold types, predicted types
+    unread: list[str]  # documents of the split whose text is absent (the shared corpus is missing)
 
 
 def is_activity_corpus(folder: Path) -> bool:
@@ -37,7 +38,11 @@ def evaluate_activities(folder: Path, shared_text: Path, split: str = "test", mo
     model = model or default_model()
     if model is None:
         raise KehoachError("E018", default_model_dir() or "models/activities", detail="chưa có mô hình")
-    docs = [d for d in load_corpus(folder, shared_text) if split == "all" or d.split == split]
+    docs = load_corpus(folder, shared_text, split_only=None if split == "all" else split)
+    parts = read_split(folder)
+    wanted = [path.stem for path in sorted(folder.glob("*.jsonl"))
+              if split == "all" or parts.get(path.stem, ("train", ""))[0] == split]
+    unread = sorted(set(wanted) - {d.stem for d in docs})
     if not docs:
         raise KehoachError("E020", folder, detail=f"không văn bản nào của phần '{split}' đọc được; kho văn bản chung: {shared_text}")
     errors = []
@@ -45,7 +50,7 @@ def evaluate_activities(folder: Path, shared_text: Path, split: str = "test", mo
         predicted = model.predict([item.text for item in doc.items])
         errors += [(doc.stem, item.text, sorted(item.types), sorted(types))
                    for item, types in zip(doc.items, predicted) if set(types) != set(item.types)]
-    return ActivityReport([d.stem for d in docs], evaluate(model, docs), errors)
+    return ActivityReport([d.stem for d in docs], evaluate(model, docs), errors, unread)
 
 
 def rows(report: ActivityReport) -> list[tuple[str, int, float, float, float]]:

@@ -181,3 +181,16 @@ def test_evaluate_a_folder_without_annotations_says_so(tmp_path):
     result = CliRunner().invoke(app, ["evaluate", str(tmp_path)])
     assert result.exit_code == 1
     assert "không có chú giải nào để đánh giá" in result.output and "Traceback" not in result.output
+
+
+def test_evaluate_names_the_documents_it_could_not_read(tmp_path):
+    """Without the shared corpus only the seeds' texts are found: the figures then cover
+    fewer documents, and the command says which ones it left out."""
+    from typer.testing import CliRunner
+
+    from cli import app
+
+    result = CliRunner().invoke(app, ["evaluate", str(REPO / "corpora" / "activities"), "--corpus", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert "2 văn bản" in result.output  # the two seeds, held out, live in corpora/seeds
+    assert "Chưa đo 6 văn bản" in result.output and "0129_KH-UBND_DakLak_2025" in result.output
