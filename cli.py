@@ -252,6 +252,9 @@ def _evaluate_activities(folder: Path, corpus: Optional[Path], split: str, show_
     for name, n, precision, recall, f1 in rows(report):
         table.add_row(name, str(n), fmt(precision), fmt(recall), fmt(f1))
     out.print(table)
+    low, high = report.interval
+    out.print(f"F1 vi mô (mục) {report.metrics['item']['micro_f1']:.3f}; khoảng 95% khi lấy mẫu lại các mục: "
+              f"{low:.3f}–{high:.3f}.", markup=False, highlight=False)
     if split == "all":
         err.print("Phần 'all' gồm cả văn bản huấn luyện: số đo đó lạc quan.", markup=False)
     if report.unread:

@@ -194,3 +194,14 @@ def test_evaluate_names_the_documents_it_could_not_read(tmp_path):
     assert result.exit_code == 0, result.output
     assert "2 văn bản" in result.output  # the two seeds, held out, live in corpora/seeds
     assert "Chưa đo 6 văn bản" in result.output and "0129_KH-UBND_DakLak_2025" in result.output
+
+
+def test_micro_f1_interval_brackets_the_figure_and_narrows_with_more_items():
+    from analyzer.activities.evaluate import micro_f1_interval
+
+    pairs = [({"training"}, {"training"})] * 30 + [({"media"}, {"print"})] * 10  # micro-F1 0.75
+    low, high = micro_f1_interval(pairs)
+    assert low < 0.75 < high
+    wide = high - low
+    low, high = micro_f1_interval(pairs * 10)
+    assert low < 0.75 < high and high - low < wide / 2
