@@ -11,6 +11,7 @@ from collections import Counter
 from enum import Enum
 from typing import Any
 
+from .activities.cues import type_names
 from .data import load_json
 from .models import Header, Level, Plan, Section
 
@@ -124,7 +125,8 @@ def _tree_lines(sections: list[Section], depth: int, max_depth: int) -> list[str
     return lines
 
 
-# The output contract's level codes ("xa", "huyen") as a reader writes them, for the reports.
+# The output contract's level codes ("xa", "huyen") as a reader writes them after "cấp", for the
+# reports and the HTML page (Level is a str enum: its members and their codes look up alike).
 LEVEL_NAMES = {Level.TRUNG_UONG: "trung ương", Level.BO: "bộ", Level.TINH: "tỉnh", Level.SO: "sở", Level.HUYEN: "huyện",
                Level.PHONG: "phòng", Level.XA: "xã", Level.THON: "thôn", Level.OTHER: "khác"}
 
@@ -176,16 +178,12 @@ def to_markdown(plan: Plan) -> str:
 def _type_counts(plan: Plan) -> str:
     """"tập huấn: 3; báo cáo: 2; ...": how many activities carry each type, most first (names
     hold commas, so types are separated by semicolons)."""
-    from .activities.cues import type_names
-
     counts = Counter(t for a in plan.activities for t in a.types)
     return "; ".join(f"{type_names().get(t, t)}: {n}" for t, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
 
 
 def _activity_line(plan: Plan, activity) -> str:
     """One activity of the report: where, what (shortened), its types, units and deadline."""
-    from .activities.cues import type_names
-
     text = " ".join(activity.text.split())
     text = text if len(text) <= 160 else text[:157].rstrip() + "..."
     types = "; ".join(type_names().get(t, t) for t in activity.types) or "chưa phân loại"

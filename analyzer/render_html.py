@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 
 from .activities.cues import type_names
 from .models import Plan
-from .render import _ROLE_NAMES
+from .render import _ROLE_NAMES, LEVEL_NAMES
 
 # label -> (CSS class, tag shown in the text, legend name)
 LABELS = {
@@ -30,8 +30,6 @@ LABELS = {
 ACTIVITY_TYPES = type_names()
 DEADLINE_KINDS = {"by": "hạn chót", "on": "vào ngày", "period": "khoảng thời gian", "within": "trong vòng",
                   "recurring": "định kỳ"}
-LEVELS = {"trung_uong": "Trung ương", "bo": "Bộ", "tinh": "tỉnh", "so": "Sở", "huyen": "huyện", "phong": "Phòng",
-          "xa": "xã", "thon": "thôn", "other": "khác"}
 
 
 @dataclass
@@ -159,7 +157,7 @@ def _panel(plan: Plan, anchors: set[str]) -> str:
                          + f'<div class="meta">{escape(" · ".join(x for x in meta if x))}</div>')
     units = []
     for i, u in enumerate(plan.units):
-        level = LEVELS.get(getattr(u.level, "value", u.level) or "", "")
+        level = LEVEL_NAMES.get(u.level or "", "")
         links = " ".join(_link(f"unit-{i}-{j}", anchors, str(j + 1)) for j in range(len(u.mentions)))
         units.append(f"<strong>{escape(u.name)}</strong>" + (f' <span class="meta">cấp {escape(level)}</span>' if level else "")
                      + _badges([_ROLE_NAMES.get(r, r) for r in u.roles], "badge role")

@@ -56,6 +56,13 @@ def read_split(corpus: Path = CORPUS) -> dict[str, tuple[str, str]]:
     return out
 
 
+def split_stems(corpus: Path, split_only: str | None = None) -> list[str]:
+    """The annotated documents of ``corpus`` (of one split, "train" or "test", when given)."""
+    split = read_split(corpus)
+    return [path.stem for path in sorted(corpus.glob("*.jsonl"))
+            if not split_only or split.get(path.stem, ("train", ""))[0] == split_only]
+
+
 def read_items(path: Path) -> list[GoldItem]:
     items = []
     for line in path.read_text(encoding="utf-8").splitlines():
@@ -73,12 +80,12 @@ def load_corpus(corpus: Path = CORPUS, shared_text: Path = SHARED_TEXT, parse_do
 
     split = read_split(corpus)
     docs = []
-    for path in sorted(corpus.glob("*.jsonl")):
-        source = source_path(path.stem, shared_text)
-        if not source.exists() or (split_only and split.get(path.stem, ("train", ""))[0] != split_only):
+    for stem in split_stems(corpus, split_only):
+        source = source_path(stem, shared_text)
+        if not source.exists():
             continue
-        part, level = split.get(path.stem, ("train", ""))
-        doc = GoldDocument(path.stem, read_items(path), part, level)
+        part, level = split.get(stem, ("train", ""))
+        doc = GoldDocument(stem, read_items(corpus / f"{stem}.jsonl"), part, level)
         if parse_documents:
             doc.document = parse(normalize(ingest(source)))
             locate(doc.document.text.text, doc.items)

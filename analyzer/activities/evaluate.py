@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .corpus import load_corpus, read_split
+from .corpus import load_corpus, split_stems
 from .cues import LABELS
 from .train import evaluate
 
@@ -39,20 +39,18 @@ def evaluate_activities(folder: Path, shared_text: Path, split: str = "test", mo
     model = model or default_model()
     if model is None:
         raise KehoachError("E018", default_model_dir() or "models/activities", detail="chưa có mô hình")
-    docs = load_corpus(folder, shared_text, split_only=None if split == "all" else split)
-    parts = read_split(folder)
-    wanted = [path.stem for path in sorted(folder.glob("*.jsonl"))
-              if split == "all" or parts.get(path.stem, ("train", ""))[0] == split]
-    unread = sorted(set(wanted) - {d.stem for d in docs})
+    split_only = None if split == "all" else split
+    docs = load_corpus(folder, shared_text, split_only=split_only)
+    unread = sorted(set(split_stems(folder, split_only)) - {d.stem for d in docs})
     if not docs:
         raise KehoachError("E020", folder, detail=f"không văn bản nào của phần '{split}' đọc được; kho văn bản chung: {shared_text}")
-    errors, pairs = [], []
-    for doc in docs:
-        predicted = model.predict([item.text for item in doc.items])
-        pairs += [(set(types), set(item.types)) for item, types in zip(doc.items, predicted)]
-        errors += [(doc.stem, item.text, sorted(item.types), sorted(types))
-                   for item, types in zip(doc.items, predicted) if set(types) != set(item.types)]
-    return ActivityReport([d.stem for d in docs], evaluate(model, docs), errors, unread, micro_f1_interval(pairs))
+    items = [(doc.stem, item) for doc in docs for item in doc.items]
+    predicted = model.predict([item.text for _, item in items])
+    errors = [(stem, item.text, sorted(item.types), sorted(types))
+              for (stem, item), types in zip(items, predicted) if set(types) != set(item.types)]
+    pairs = [(set(types), set(item.types)) for (_, item), types in zip(items, predicted)]
+    return ActivityReport([d.stem for d in docs], evaluate(model, docs, predicted), errors, unread,
+                          micro_f1_interval(pairs))
 
 
 def micro_f1_interval(pairs: list[tuple[set[str], set[str]]], resamples: int = 2000, seed: int = 0) -> tuple[float, float]:

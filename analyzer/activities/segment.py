@@ -141,6 +141,12 @@ def _role(chain: list[Section], annex_roles: dict[int, str | None]) -> str | Non
     return "include" if chain else None
 
 
+def _row_path(numbered: list[Section], group: str) -> str | None:
+    """A table row's section path: its heading's, then its group of rows ("Phụ lục II.I")."""
+    path = numbered[-1].path if numbered else None
+    return f"{path}.{group}" if group and path and not path.endswith("." + group) else path
+
+
 def _table_role(columns: tuple[str | None, ...], chain: list[Section], annex_roles: dict[int, str | None]) -> str | None:
     """A one-line-per-row table's rows are activities when its header names a task column
     and it sits in an annex (an annex exists for such a list: "DANH MỤC NHIỆM VỤ") or in a
@@ -227,23 +233,17 @@ def segment(document: Document) -> list[Segment]:
         if i in covered:
             if i in row_at:
                 start, end, group = row_at[i]
-                path = numbered[-1].path if numbered else None
-                if group and path and not path.endswith("." + group):
-                    path = f"{path}.{group}"
-                out.append(_make(text.text, para.start, para.end, path, (paras[start].start, paras[end].end),
-                                 "row", para.page))
+                out.append(_make(text.text, para.start, para.end, _row_path(numbered, group),
+                                 (paras[start].start, paras[end].end), "row", para.page))
             continue
         if is_pipe_row(raw):
             table = table or PipeTableReader()
             row = table.read(raw)
             if row.kind == "row" and row.task and _words(row.task[1]) >= 3 and not is_task_header(row.task[1]) \
                     and _table_role(row.columns, chain, annex_roles) == "include":
-                path = numbered[-1].path if numbered else None
-                if row.group and path and not path.endswith("." + row.group):
-                    path = f"{path}.{row.group}"
                 start = para.start + row.task[0]
-                out.append(_make(text.text, start, start + len(row.task[1]), path, (para.start, para.end), "row",
-                                 para.page))
+                out.append(_make(text.text, start, start + len(row.task[1]), _row_path(numbered, row.group),
+                                 (para.start, para.end), "row", para.page))
             continue
         table = None
         if _role(chain, annex_roles) != "include":

@@ -179,11 +179,13 @@ def segmentation(docs: list[GoldDocument]) -> dict:
     return seg
 
 
-def evaluate(model: ActivityModel, docs: list[GoldDocument]) -> dict:
+def evaluate(model: ActivityModel, docs: list[GoldDocument], item_pred: list[list[str]] | None = None) -> dict:
     """Item level on the gold items; end to end (segments matched to gold items); document
-    level (the set of types of each plan, from the segments and from the gold items)."""
+    level (the set of types of each plan, from the segments and from the gold items).
+    ``item_pred``: the model's types for the gold items, in order, when the caller has them."""
     gold_items = [item for doc in docs for item in doc.items]
-    item_pred = model.predict([item.text for item in gold_items])
+    if item_pred is None:
+        item_pred = model.predict([item.text for item in gold_items])
     item = scores(_matrix(item_pred), _matrix([item.types for item in gold_items]))
     e2e_pred, e2e_gold, doc_pred, doc_pred_gold_items, doc_gold = [], [], [], [], []
     offset = 0
