@@ -20,8 +20,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..data import load_yaml
-from ..extract.tables import PipeTableReader, is_number_header, is_pipe_row, is_task_header, one_cell_per_line_tables
+from ..extract.tables import PipeTableReader, is_number_header, is_task_header, one_cell_per_line_tables
 from ..models import Document, Section, Span
+from ..structure.sections import is_table_row
 from ..normalize.reflow import is_upper_line
 
 _LIST_KINDS = ("bullet", "plus", "table")
@@ -236,7 +237,7 @@ def segment(document: Document) -> list[Segment]:
                 out.append(_make(text.text, para.start, para.end, _row_path(numbered, group),
                                  (paras[start].start, paras[end].end), "row", para.page))
             continue
-        if is_pipe_row(raw):
+        if is_table_row(raw):
             table = table or PipeTableReader()
             row = table.read(raw)
             if row.kind == "row" and row.task and _words(row.task[1]) >= 3 and not is_task_header(row.task[1]) \

@@ -167,15 +167,10 @@ def _skip_header(cell, k: int, last: int) -> int:
 
 # Tables written one row per line ---------------------------------------------------------
 # The DOCX reader joins a row's cells with " | " ("1 | Tổ chức quán triệt ... | Sở Công Thương"),
-# and Markdown transcriptions draw them ("| 1. | Xây dựng ... | Bộ Nội vụ | 6/2025 |").
-_PIPE_ROW_RE = re.compile(r"\S \| \S|^\| | \|$|^\|.*\|$")
+# and Markdown transcriptions draw them ("| 1. | Xây dựng ... | Bộ Nội vụ | 6/2025 |"); the
+# section parser groups such rows into one "table" section (structure/sections.py).
 _RULE_CELL_RE = re.compile(r"^:?-{3,}:?$")  # Markdown's "|---|---|" under the header
 _MAX_HEADER_CHARS = 80
-
-
-def is_pipe_row(line: str) -> bool:
-    """A table row written on one line, cells separated by "|"."""
-    return bool(_PIPE_ROW_RE.search(line.strip()))
 
 
 def pipe_cells(line: str) -> list[tuple[int, str]]:

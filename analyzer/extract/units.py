@@ -12,9 +12,10 @@ import re
 from dataclasses import dataclass
 
 from ..models import Document, Mention, Section, Span, Unit
+from ..structure.sections import is_table_row
 from .mentions import find_mentions, same_bodies, unit_level
 from .recipients import distribute, pointed_units, recipient_items, whole_recipient
-from .tables import UNIT_ROLES, PipeTableReader, is_pipe_row, one_cell_per_line_tables, pipe_cells
+from .tables import UNIT_ROLES, PipeTableReader, one_cell_per_line_tables, pipe_cells
 from .unit_roles import _first_verb_role, _roles_in_item, _subject, _verb_roles
 
 ROLE_ORDER = ["lead", "coordinate", "advise", "implement", "monitor", "report", "receive"]
@@ -124,7 +125,7 @@ def find_units(document: Document, exclude: list[Span]) -> tuple[list[Unit], cal
         chunk = text.para_text(para)
         if para.start in table_cells:
             continue
-        if is_pipe_row(chunk):
+        if is_table_row(chunk):
             line_table = line_table or PipeTableReader()
             row = line_table.read(chunk)
             if row.kind == "row" and row.columns:

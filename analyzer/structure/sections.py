@@ -26,7 +26,14 @@ _KINDS: list[tuple[str, int, re.Pattern]] = [
     ("plus", 9, re.compile(r"^(?P<label>\+)\s*(?P<title>\S.*)$")),
 ]
 _DOTTED_DEPTH_RANK = 5  # 1.1 -> 6, 1.1.1 -> 7 ...
-_TABLE_ROW_RE = re.compile(r"\S \| \S|^\| | \|$")
+# A table row written on one line: the DOCX reader joins cells with " | "; Markdown draws
+# "| 1. | ... |" and the "|---|---|" rule under the header.
+_TABLE_ROW_RE = re.compile(r"\S \| \S|^\| | \|$|^\|.*\|$")
+
+
+def is_table_row(line: str) -> bool:
+    """A table row written on one line, cells separated by "|"."""
+    return bool(_TABLE_ROW_RE.search(line.strip()))
 
 
 def match_marker(line: str) -> tuple[str, int, str, str] | None:
@@ -62,7 +69,7 @@ def parse_sections(text: Text, start: int, stop: int, resume: int | None = None)
         para = text.paragraphs[i]
         line = text.para_text(para)
         # Table rows (cells joined by " | " by the DOCX reader) form one "table" section.
-        if _TABLE_ROW_RE.search(line):
+        if is_table_row(line):
             if table is None:
                 table = Section(label="Bảng", title=line, level=len(stack) + 1, span=(para.start, para.end),
                                 page=para.page, kind="table")
