@@ -65,6 +65,8 @@ def _roles_in_row(row: list[tuple[int, str, str | None, int | None]], registry: 
 
 
 _TASK_TITLE_RE = re.compile(r"^(?:PHÂN\s+CÔNG\s+)?NHIỆM\s+VỤ\s+(?:CỦA|CHO)\s+(?:CÁC\s+)?")
+# "Trên đây là Kế hoạch ...": the plan's closing paragraph.
+_CLOSING_RE = re.compile(r"^Trên\s+đây\s+là\s")
 _ISSUING_FORMULA_RE = re.compile(r"(?:ban\s+hành|xây\s+dựng|lập)\s+(?:Kế\s+hoạch|kế\s+hoạch|Chương\s+trình|Hướng\s+dẫn)", re.IGNORECASE)
 
 
@@ -151,7 +153,7 @@ def find_units(document: Document, exclude: list[Span]) -> tuple[list[Unit], cal
         if _ISSUING_FORMULA_RE.search(chunk[:400]) and not re.match(r"^(?:[-+•]|\d+\.|[a-zđ]\))", chunk):
             continue  # "UBND xã Hoằng Cát ban hành Kế hoạch ... như sau": the issuer issues
         owner = _enclosing_owner(owners, para.start)
-        if re.match(r"^Trên\s+đây\s+là\s", chunk):
+        if _CLOSING_RE.match(chunk):
             # "Trên đây là Kế hoạch ..., đề nghị các đơn vị phối hợp thực hiện": the closing
             # paragraph speaks for the whole plan, not for the unit of the last heading.
             owner = None
@@ -204,7 +206,7 @@ def find_units(document: Document, exclude: list[Span]) -> tuple[list[Unit], cal
     wrap_up: list[tuple[int, str]] = []
     for para in text.paragraphs:
         chunk = text.para_text(para)
-        if re.match(r"^Trên\s+đây\s+là", chunk) and document.in_content(para.start):
+        if _CLOSING_RE.match(chunk) and document.in_content(para.start):
             named = find_mentions(chunk)
             if named:
                 wrap_up.append((para.end, named[0][1]))
