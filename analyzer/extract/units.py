@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from ..models import Document, Mention, Section, Span, Unit
+from ..vietnamese import UPPER
 from .mentions import find_mentions, same_bodies, unit_level
 from .recipients import distribute, pointed_units, recipient_items, whole_recipient
 from .tables import UNIT_ROLES, PipeTableReader, is_pipe_row, one_cell_per_line_tables, pipe_cells
@@ -247,7 +248,7 @@ def _enclosing_owner(owners: list[tuple[Span, str | None, str]], offset: int) ->
     return best
 
 
-_SENTENCE_START_RE = re.compile(r"(?<=[.!?])\s+(?=[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝ])")
+_SENTENCE_START_RE = re.compile(rf"(?<=[.!?])\s+(?=[{UPPER}])")
 
 
 def _subject_sentences(chunk: str) -> list[tuple[int, str]]:
