@@ -71,10 +71,15 @@ _CLOSING_RE = re.compile(r"^Trên\s+đây\s+là\s")
 _ISSUING_FORMULA_RE = re.compile(r"(?:ban\s+hành|xây\s+dựng|lập)\s+(?:Kế\s+hoạch|kế\s+hoạch|Chương\s+trình|Hướng\s+dẫn)", re.IGNORECASE)
 
 
+def _is_heading(section: Section) -> bool:
+    """A numbered heading with a title (bullets and table rows are items, not headings)."""
+    return section.kind not in ("bullet", "plus", "table") and bool(section.title)
+
+
 def _heading_owners(section: Section) -> list[str]:
     """The units a numbered heading names ("1. Công chức Văn hóa - Thông tin ...", "a) Đối
     với các sở, ban, ngành, UBND các xã, phường"): the first, and those listed with it."""
-    if section.kind in ("bullet", "plus", "table") or not section.title:
+    if not _is_heading(section):
         return []
     title = re.sub(r"^(?:Giao|Đề nghị|Đối với|Trách nhiệm của|Nhiệm vụ của)\s+", "", section.title, flags=re.IGNORECASE)
     found = find_mentions(title)
@@ -106,8 +111,7 @@ def find_units(document: Document, exclude: list[Span]) -> tuple[list[Unit], cal
         for section, heading in zip(sections, headings):
             if len(heading) > 1:
                 co_owners[heading[0]] = heading[1:]
-            own = heading[0] if heading else (
-                None if split and section.title and section.kind not in ("bullet", "plus", "table") else owner)
+            own = heading[0] if heading else (None if split and _is_heading(section) else owner)
             owners.append((section.span, own, section.title))
             visit(section.children, own)
 
