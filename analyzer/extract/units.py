@@ -125,10 +125,12 @@ def find_units(document: Document, exclude: list[Span]) -> tuple[list[Unit], cal
             _roles_in_row([(p.start, text.para_text(p), role, p.page) for p, role in zip(cells, row.columns)],
                           registry, exclude)
     line_table: PipeTableReader | None = None  # the one-line-per-row table being read
+    context: list[str] = []  # the names of every mention in the content, for same_bodies
     for para in text.paragraphs:
         if not document.in_content(para.start) or any(a <= para.start < b for a, b in document.bases):
             continue
         chunk = text.para_text(para)
+        context.extend(name for _, name in find_mentions(chunk))
         if para.start in table_cells:
             continue
         if is_pipe_row(chunk):
@@ -193,9 +195,6 @@ def find_units(document: Document, exclude: list[Span]) -> tuple[list[Unit], cal
             for role in roles:
                 registry.add(name, span, full[span[0]:span[1]], text.page_at(span[0]), role)
     # A body named short in one place and in full in another is one unit (mentions.same_bodies).
-    context = [name for para in paras if document.in_content(para.start)
-               and not any(a <= para.start < b for a, b in document.bases)
-               for _, name in find_mentions(text.para_text(para))]
     renamed = same_bodies(list(registry.units), context, full)
     for short, name in renamed.items():
         while name in renamed and renamed[name] != short:
