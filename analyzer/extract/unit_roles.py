@@ -37,7 +37,7 @@ _SUBJECT_PREFIX_RE = re.compile(
     r"(?:(?:Ông|Bà|Đồng\s+chí|Đ/c)\.?\s+(?:\w+\s+){1,5}?[-–]\s*)?", re.IGNORECASE)
 
 
-def _subject(chunk: str, start: int) -> str | None:
+def _subject(chunk: str) -> str | None:
     """The unit an item opens with, past its number and what may come before the subject
     (``_SUBJECT_PREFIX_RE``): that unit, not the heading's, does the item's task."""
     prefix = _SUBJECT_PREFIX_RE.match(chunk)
@@ -232,7 +232,7 @@ def _roles_in_item(chunk: str, start: int, page: int | None, owner: str | None,
     of them places is not the subject's fellow; what no reader places keeps its mention only."""
     mentions = [(s, n) for s, n in find_mentions(chunk, start) if not any(a <= s[0] < b for a, b in exclude)]
     item = _Item(chunk, start, page, mentions, registry)
-    own_subject = _subject(chunk, start)
+    own_subject = _subject(chunk)
     _read_role_labels(item)
     _read_partners(item)
     _read_passive_agents(item)

@@ -220,7 +220,7 @@ def find_units(document: Document, exclude: list[Span]) -> tuple[list[Unit], cal
         if para is None:
             return None, None
         chunk = text.para_text(para)
-        subject = _subject(chunk, para.start)
+        subject = _subject(chunk)
         after_wrap = [name for end, name in wrap_up if end <= para.start]
         owner = subject or (after_wrap[-1] if after_wrap else _enclosing_owner(owners, para.start))
         task = re.sub(r"^(?:[-+•*]\s*|[a-zđ]\)\s*|\d+(?:\.\d+)*[.)]\s*)", "", chunk)[:200]
@@ -264,6 +264,6 @@ def _subject_sentences(chunk: str) -> list[tuple[int, str]]:
                                                 chunk[cuts[-1]:m.start()])):
             continue  # "3. Đề nghị ...": the item's number is no sentence
         sentence = chunk[m.end():]
-        if _subject(sentence, 0) is not None and _first_verb_role(sentence[:200]) is not None:
+        if _subject(sentence) is not None and _first_verb_role(sentence[:200]) is not None:
             cuts.append(m.end())
     return [(a, chunk[a:b].rstrip()) for a, b in zip(cuts, cuts[1:] + [len(chunk)])]

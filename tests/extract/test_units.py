@@ -140,7 +140,7 @@ def test_units_one_cell_per_line_task_table_gives_column_roles():
 
 def test_units_subject_after_apposition_and_portfolio(text, subject):
     from analyzer.extract.units import _subject
-    assert _subject(text, 0) == subject
+    assert _subject(text) == subject
 
 
 def test_units_partner_of_phoi_hop_voi_coordinates_even_where_it_leads():
