@@ -15,8 +15,6 @@ COLLECTIVE_EXAMPLES = load_yaml("units.yaml")["collective"]["examples"]
 
 
 @pytest.mark.parametrize("head", HEADS, ids=lambda h: h["words"])
-
-
 def test_units_gazetteer_examples(head):
     for example in head["examples"]:
         found = find_mentions(example["text"])
@@ -85,15 +83,11 @@ def test_units_luc_nam_heading_owns_its_items():
     # Lục Nam: the council of the Party committee's level.
     ("TT Huyện ủy, TT HĐND;", ["Thường trực Huyện ủy", "Thường trực Hội đồng nhân dân huyện"]),
 ])
-
-
 def test_units_lists_share_office_and_bare_locality(text, names):
     assert [name for _, name in find_mentions(text)] == names
 
 
 @pytest.mark.parametrize("row", load_tsv("sector_codes.tsv"), ids=lambda r: r[0])
-
-
 def test_sector_code_examples_distribute(row):
     code, sector, example = row
     assert any(part.endswith(sector) for part in distribute(example))
@@ -107,8 +101,6 @@ def test_units_recipient_line_is_one_body():
 
 
 @pytest.mark.parametrize("text", load_yaml("units.yaml")["not_units"]["examples"])
-
-
 def test_units_bare_heads_and_kinds_are_not_units(text):
     assert find_mentions(text) == [], text
 
@@ -136,8 +128,6 @@ def test_units_one_cell_per_line_task_table_gives_column_roles():
     ("- Ông Nguyễn Văn A – Phó Trưởng đoàn: tổng hợp báo cáo", "Phó Trưởng đoàn"),
     ("g. Các ông bà Phó Chủ tịch MTTQ xã có trách nhiệm theo dõi", "Phó Chủ tịch Ủy ban Mặt trận Tổ quốc xã"),
 ])
-
-
 def test_units_subject_after_apposition_and_portfolio(text, subject):
     from analyzer.extract.units import _subject
     assert _subject(text) == subject
@@ -217,13 +207,9 @@ def test_units_special_zone_keeps_its_name():
     ("- Ban CTMT TDP (Thực hiện)", ["Ban Công tác Mặt trận tổ dân phố"]),
     # The Front at a level acts through its committee: "MTTQ xã" is the Ủy ban MTTQ xã.
     # (and "các cấp ủy Đảng" before it is a collective of Party committees, guideline 1.4).
-
-
     ("các cấp ủy Đảng, Mặt trận Tổ quốc Việt Nam tỉnh và", ["các cấp ủy Đảng", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"]),
     ("g. Các ông bà Phó Chủ tịch MTTQ xã có trách nhiệm", ["Phó Chủ tịch Ủy ban Mặt trận Tổ quốc xã"]),
 ])
-
-
 def test_units_list_names(text, names):
     assert [name for _, name in find_mentions(text)] == names
 
@@ -248,8 +234,6 @@ def test_units_assignment_ends_with_its_clause():
 
 
 @pytest.mark.parametrize("example", COLLECTIVE_EXAMPLES, ids=lambda e: e["text"])
-
-
 def test_units_collective_examples(example):
     # Guideline 1.4: one unit per written form; the scorer ignores a leading "các" and case.
     from analyzer.evaluate_items import unit_name_key
@@ -403,8 +387,6 @@ def test_units_field_list_that_runs_into_the_sentence_is_not_a_name():
     ("3. Đồng chí Phó Giám đốc Trung tâm phục vụ hành chính công - Phó Trưởng tiểu ban: Chủ động",
      "Phó Giám đốc Trung tâm phục vụ hành chính công - Phó Trưởng tiểu ban"),
 ])
-
-
 def test_units_concurrent_post_in_an_assignment_list(text, name):
     # 01/KH Phố Bảng: a member named by the office and the post in the sub-committee.
     assert [n for _, n in find_mentions(text)] == [name]
@@ -420,8 +402,6 @@ def test_units_concurrent_post_needs_the_assignment_colon():
     ("* Tổ đảng ở TT HĐDT, TT các UB của QH,",
      ["Tổ đảng ở Thường trực Hội đồng Dân tộc", "Tổ đảng ở Thường trực các Ủy ban của Quốc hội"]),
 ])
-
-
 def test_units_party_cells_of_listed_committees(text, names):
     # 3260/KH-ĐĐQH15: the Party cell of each committee's standing body, the plural kept.
     assert [n for _, n in find_mentions(text)][:len(names)] == names
@@ -662,8 +642,6 @@ def test_units_closing_paragraph_is_not_the_last_headings_item():
     "- Sở Công Thương tăng cường kiểm tra; đồng thời yêu cầu các tổ chức, cá nhân hoạt động khoáng sản chấp hành "
     "đầy đủ các quy định của pháp luật.",
 ])
-
-
 def test_units_regulated_party_named_with_its_activity_gets_no_role(item):
     # Guideline 1.4: regulated parties made to comply with the law are no units, also when the
     # activity is part of the name the gazetteer reads.
@@ -678,8 +656,6 @@ def test_units_regulated_party_named_with_its_activity_gets_no_role(item):
     # CV 7432/UBND-XD: "... hoàn thành chậm nhất đến ngày 01 tháng 7 năm 2028 theo yêu cầu của Bộ Xây dựng."
     "- Hoàn thành rà soát chậm nhất đến ngày 01 tháng 7 năm 2028 theo yêu cầu của Bộ Xây dựng.",
 ])
-
-
 def test_units_yeu_cau_as_a_noun_assigns_nobody(item):
     # "yêu cầu về ..." (requirements) and "theo yêu cầu của X" (at X's request) hand no task to X.
     roles = _units_of("KẾ HOẠCH\nIV. TỔ CHỨC THỰC HIỆN\n" + item + "\n- Yêu cầu Sở Xây dựng triển khai thực hiện.\n")
