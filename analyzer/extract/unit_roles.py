@@ -37,7 +37,7 @@ _SUBJECT_PREFIX_RE = re.compile(
     r"(?:(?:Ông|Bà|Đồng\s+chí|Đ/c)\.?\s+(?:\w+\s+){1,5}?[-–]\s*)?", re.IGNORECASE)
 
 
-def _subject(chunk: str, start: int) -> str | None:
+def _subject(chunk: str) -> str | None:
     """The unit an item opens with, past its number and what may come before the subject
     (``_SUBJECT_PREFIX_RE``): that unit, not the heading's, does the item's task."""
     prefix = _SUBJECT_PREFIX_RE.match(chunk)
@@ -201,11 +201,15 @@ class _Item:
         """Whether item offset ``pos`` falls inside a unit's name (a verb there is the name's)."""
         return any(a <= pos + self.start < b for (a, b), _ in self.mentions)
 
+    def record(self, span: Span, name: str, role: str | None) -> None:
+        """The unit ``name``, written at ``span``, gets ``role`` (None: the mention only)."""
+        self.registry.add(name, span, self.chunk[self.at(span):self.end(span)], self.page, role)
+
     def give(self, i: int, role: str | None) -> None:
         """Mention ``i`` gets ``role`` and is taken: no later reader gives it another."""
         span, name = self.mentions[i]
         self.labelled.add(i)
-        self.registry.add(name, span, self.chunk[self.at(span):self.end(span)], self.page, role)
+        self.record(span, name, role)
 
     @cached_property
     def masked(self) -> str:
@@ -228,7 +232,7 @@ def _roles_in_item(chunk: str, start: int, page: int | None, owner: str | None,
     of them places is not the subject's fellow; what no reader places keeps its mention only."""
     mentions = [(s, n) for s, n in find_mentions(chunk, start) if not any(a <= s[0] < b for a, b in exclude)]
     item = _Item(chunk, start, page, mentions, registry)
-    own_subject = _subject(chunk, start)
+    own_subject = _subject(chunk)
     _read_role_labels(item)
     _read_partners(item)
     _read_passive_agents(item)
@@ -239,7 +243,7 @@ def _roles_in_item(chunk: str, start: int, page: int | None, owner: str | None,
         _read_subject(item, subject, own_subject, co_owners)
     for i, (span, name) in enumerate(mentions):
         if i not in item.labelled and name != subject:
-            registry.add(name, span, chunk[item.at(span):item.end(span)], page, None)
+            item.record(span, name, None)
 
 
 _LABEL_LIST_END_RE = re.compile(r"[;.]\s+|\s-\s[A-ZĐ]|Đơn vị|Kết quả|Thời gian")
@@ -421,7 +425,7 @@ def _acting_subject(item: _Item, own_subject: str | None, owner: str | None) -> 
                       chunk[item.end(span):], re.IGNORECASE)
     hands_on = handed and len(item.mentions) > 1 and item.at(item.mentions[1][0]) <= item.end(span) + handed.end()
     if hands_on:
-        item.registry.add(own_subject, span, chunk[item.at(span):item.end(span)], item.page, None)
+        item.record(span, own_subject, None)
     # "- Yêu cầu các đơn vị hoạt động khai thác khoáng sản lắp đặt ...": a regulated party made
     # to comply is no unit (guideline 1.4).
     regulated = re.match(r"^(?:[-+•*]\s*)?Yêu\s+cầu\s", chunk, re.IGNORECASE) \
@@ -447,7 +451,7 @@ def _read_subject(item: _Item, subject: str, own_subject: str | None, co_owners:
         for i in listed:
             item.give(i, role)
         if subj_span is not None:
-            item.registry.add(subject, subj_span, item.chunk[item.at(subj_span):item.end(subj_span)], item.page, role)
+            item.record(subj_span, subject, role)
         for name in sharers[1 if subj_span is not None else 0:]:
             item.registry.give(name, role)
 

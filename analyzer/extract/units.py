@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from ..models import Document, Mention, Section, Span, Unit
 from ..structure.sections import is_table_row
+from ..vietnamese import UPPER
 from .mentions import find_mentions, same_bodies, unit_level
 from .recipients import distribute, pointed_units, recipient_items, whole_recipient
 from .tables import UNIT_ROLES, PipeTableReader, one_cell_per_line_tables, pipe_cells
@@ -66,13 +67,20 @@ def _roles_in_row(row: list[tuple[int, str, str | None, int | None]], registry: 
 
 
 _TASK_TITLE_RE = re.compile(r"^(?:PHÂN\s+CÔNG\s+)?NHIỆM\s+VỤ\s+(?:CỦA|CHO)\s+(?:CÁC\s+)?")
+# "Trên đây là Kế hoạch ...": the plan's closing paragraph.
+_CLOSING_RE = re.compile(r"^Trên\s+đây\s+là\s")
 _ISSUING_FORMULA_RE = re.compile(r"(?:ban\s+hành|xây\s+dựng|lập)\s+(?:Kế\s+hoạch|kế\s+hoạch|Chương\s+trình|Hướng\s+dẫn)", re.IGNORECASE)
+
+
+def _is_heading(section: Section) -> bool:
+    """A numbered heading with a title (bullets and table rows are items, not headings)."""
+    return section.kind not in ("bullet", "plus", "table") and bool(section.title)
 
 
 def _heading_owners(section: Section) -> list[str]:
     """The units a numbered heading names ("1. Công chức Văn hóa - Thông tin ...", "a) Đối
     với các sở, ban, ngành, UBND các xã, phường"): the first, and those listed with it."""
-    if section.kind in ("bullet", "plus", "table") or not section.title:
+    if not _is_heading(section):
         return []
     title = re.sub(r"^(?:Giao|Đề nghị|Đối với|Trách nhiệm của|Nhiệm vụ của)\s+", "", section.title, flags=re.IGNORECASE)
     found = find_mentions(title)
@@ -104,8 +112,7 @@ def find_units(document: Document, exclude: list[Span]) -> tuple[list[Unit], cal
         for section, heading in zip(sections, headings):
             if len(heading) > 1:
                 co_owners[heading[0]] = heading[1:]
-            own = heading[0] if heading else (
-                None if split and section.title and section.kind not in ("bullet", "plus", "table") else owner)
+            own = heading[0] if heading else (None if split and _is_heading(section) else owner)
             owners.append((section.span, own, section.title))
             visit(section.children, own)
 
@@ -119,10 +126,12 @@ def find_units(document: Document, exclude: list[Span]) -> tuple[list[Unit], cal
             _roles_in_row([(p.start, text.para_text(p), role, p.page) for p, role in zip(cells, row.columns)],
                           registry, exclude)
     line_table: PipeTableReader | None = None  # the one-line-per-row table being read
+    context: list[str] = []  # the names of every mention in the content, for same_bodies
     for para in text.paragraphs:
         if not document.in_content(para.start) or any(a <= para.start < b for a, b in document.bases):
             continue
         chunk = text.para_text(para)
+        context.extend(name for _, name in find_mentions(chunk))
         if para.start in table_cells:
             continue
         if is_table_row(chunk):
@@ -152,7 +161,7 @@ def find_units(document: Document, exclude: list[Span]) -> tuple[list[Unit], cal
         if _ISSUING_FORMULA_RE.search(chunk[:400]) and not re.match(r"^(?:[-+•]|\d+\.|[a-zđ]\))", chunk):
             continue  # "UBND xã Hoằng Cát ban hành Kế hoạch ... như sau": the issuer issues
         owner = _enclosing_owner(owners, para.start)
-        if re.match(r"^Trên\s+đây\s+là\s", chunk):
+        if _CLOSING_RE.match(chunk):
             # "Trên đây là Kế hoạch ..., đề nghị các đơn vị phối hợp thực hiện": the closing
             # paragraph speaks for the whole plan, not for the unit of the last heading.
             owner = None
@@ -187,9 +196,6 @@ def find_units(document: Document, exclude: list[Span]) -> tuple[list[Unit], cal
             for role in roles:
                 registry.add(name, span, full[span[0]:span[1]], text.page_at(span[0]), role)
     # A body named short in one place and in full in another is one unit (mentions.same_bodies).
-    context = [name for para in paras if document.in_content(para.start)
-               and not any(a <= para.start < b for a, b in document.bases)
-               for _, name in find_mentions(text.para_text(para))]
     renamed = same_bodies(list(registry.units), context, full)
     for short, name in renamed.items():
         while name in renamed and renamed[name] != short:
@@ -205,7 +211,7 @@ def find_units(document: Document, exclude: list[Span]) -> tuple[list[Unit], cal
     wrap_up: list[tuple[int, str]] = []
     for para in text.paragraphs:
         chunk = text.para_text(para)
-        if re.match(r"^Trên\s+đây\s+là", chunk) and document.in_content(para.start):
+        if _CLOSING_RE.match(chunk) and document.in_content(para.start):
             named = find_mentions(chunk)
             if named:
                 wrap_up.append((para.end, named[0][1]))
@@ -215,7 +221,7 @@ def find_units(document: Document, exclude: list[Span]) -> tuple[list[Unit], cal
         if para is None:
             return None, None
         chunk = text.para_text(para)
-        subject = _subject(chunk, para.start)
+        subject = _subject(chunk)
         after_wrap = [name for end, name in wrap_up if end <= para.start]
         owner = subject or (after_wrap[-1] if after_wrap else _enclosing_owner(owners, para.start))
         task = re.sub(r"^(?:[-+•*]\s*|[a-zđ]\)\s*|\d+(?:\.\d+)*[.)]\s*)", "", chunk)[:200]
@@ -246,7 +252,7 @@ def _enclosing_owner(owners: list[tuple[Span, str | None, str]], offset: int) ->
     return best
 
 
-_SENTENCE_START_RE = re.compile(r"(?<=[.!?])\s+(?=[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝ])")
+_SENTENCE_START_RE = re.compile(rf"(?<=[.!?])\s+(?=[{UPPER}])")
 
 
 def _subject_sentences(chunk: str) -> list[tuple[int, str]]:
@@ -259,6 +265,6 @@ def _subject_sentences(chunk: str) -> list[tuple[int, str]]:
                                                 chunk[cuts[-1]:m.start()])):
             continue  # "3. Đề nghị ...": the item's number is no sentence
         sentence = chunk[m.end():]
-        if _subject(sentence, 0) is not None and _first_verb_role(sentence[:200]) is not None:
+        if _subject(sentence) is not None and _first_verb_role(sentence[:200]) is not None:
             cuts.append(m.end())
     return [(a, chunk[a:b].rstrip()) for a, b in zip(cuts, cuts[1:] + [len(chunk)])]
