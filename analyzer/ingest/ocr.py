@@ -138,7 +138,7 @@ def _page(image, path: Path, want_pdf: bool, dpi: int) -> tuple[list[dict], floa
     shown is the grey page with its red ink, under Tesseract's text-only layer."""
     from . import ocr_tables, preprocess
 
-    page = preprocess.prepare(image)
+    page, angle = preprocess.prepare(image)
     width = float(page.width)
     tables = ocr_tables.find_tables(page) if ocr_tables.READ_CELLS else []
     read = ocr_tables.blank_tables(page, tables) if tables and not want_pdf else page
@@ -153,7 +153,7 @@ def _page(image, path: Path, want_pdf: bool, dpi: int) -> tuple[list[dict], floa
         words = [w for w in words if not any(ocr_tables.inside(w, t.box) for t in tables)]
         words += ocr_tables.read_tables(page, tables, path, dpi, LANGUAGE, _TIMEOUT_S)
     if pdf is not None:
-        pdf = _under_text(pdf, preprocess.prepare_shown(image))
+        pdf = _under_text(pdf, preprocess.prepare_shown(image, angle))
     return words, width, pdf
 
 
