@@ -112,21 +112,24 @@ def drop_red(image):
     if image.mode == "L":
         return image
     rgb = image if image.mode == "RGB" else image.convert("RGB")
-    red, green, blue = rgb.split()
-    redness = ImageChops.subtract(red, ImageChops.lighter(green, blue))  # clipped at 0
-    red_ink = redness.point(lambda v: 255 if v > RED_MARGIN else 0)
-    return ImageChops.lighter(ImageChops.lighter(rgb.convert("L"), red), red_ink)
+    red_ink = _redness(rgb).point(lambda v: 255 if v > RED_MARGIN else 0)
+    return ImageChops.lighter(ImageChops.lighter(rgb.convert("L"), rgb.getchannel("R")), red_ink)
 
 
 def has_red(image, margin: int = RED_MARGIN // 2) -> bool:
     """Whether a colour image (a thumbnail will do: thin red strokes fade into pink there,
     hence the lower margin) shows any red ink."""
-    from PIL import ImageChops
-
     if image.mode == "L":
         return False
-    red, green, blue = (image if image.mode == "RGB" else image.convert("RGB")).split()
-    return ImageChops.subtract(red, ImageChops.lighter(green, blue)).getextrema()[1] > margin
+    return _redness(image if image.mode == "RGB" else image.convert("RGB")).getextrema()[1] > margin
+
+
+def _redness(rgb):
+    """Red minus the larger of green and blue, clipped at 0, of an RGB image."""
+    from PIL import ImageChops
+
+    red, green, blue = rgb.split()
+    return ImageChops.subtract(red, ImageChops.lighter(green, blue))
 
 
 def prepare(image):
