@@ -76,7 +76,8 @@ def _long_runs(ink, length: int, axis: int):
 
 def rule_masks(grey):
     """(horizontal, vertical) bool masks of the rules of a greyscale page array."""
-    return _rule_mask(grey, _ink(grey), 1), _rule_mask(grey, _ink(grey), 0)
+    ink = _ink(grey)
+    return _rule_mask(grey, ink, 1), _rule_mask(grey, ink, 0)
 
 
 def _ink(grey):
