@@ -230,13 +230,11 @@ def words_to_text(words: list[dict], width: float) -> str:
     from .pdf import lines_from_words
 
     rows = [w for w in words if "table" in w]
-    if not rows:
-        return "\n".join(order_columns(lines_from_words(words, width)))
     text = [w for w in words if "table" not in w]
     out: list[str] = []
     for table in sorted({w["table"] for w in rows}):
         lines = [w for w in rows if w["table"] == table]
-        top = min(w["table_top"] for w in lines)
+        top = lines[0]["top"]  # each line of a table carries the table's box
         above = [w for w in text if (w["top"] + w["bottom"]) / 2 < top]
         text = [w for w in text if (w["top"] + w["bottom"]) / 2 >= top]
         out += order_columns(lines_from_words(above, width)) + [w["text"] for w in lines]

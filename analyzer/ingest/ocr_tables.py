@@ -206,7 +206,7 @@ def inside(word: dict, box: tuple[int, int, int, int]) -> bool:
 
 
 def read_tables(image, tables: list[Table], path: Path, dpi: int, language: str, timeout: int) -> list[dict]:
-    """The tables' lines as word dicts that carry ``table`` (its index) and ``table_top``:
+    """The tables' lines as word dicts that carry ``table`` (its index) and the table's box:
     ocr.words_to_text puts them between the text above and below."""
     workdir = path.parent / f"{path.stem}-cells"
     workdir.mkdir(exist_ok=True)
@@ -218,7 +218,7 @@ def read_tables(image, tables: list[Table], path: Path, dpi: int, language: str,
     for t, (table, cell_lines) in enumerate(zip(tables, read)):
         x0, y0, x1, y1 = table.box
         words += [{"text": text, "x0": float(x0), "x1": float(x1), "top": float(y0), "bottom": float(y1),
-                   "size": 0.0, "conf": -1.0, "table": t, "table_top": float(y0)} for text in table_text(cell_lines)]
+                   "size": 0.0, "conf": -1.0, "table": t} for text in table_text(cell_lines)]
     return words
 
 

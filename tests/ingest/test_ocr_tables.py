@@ -107,7 +107,7 @@ def test_table_lines_go_between_the_text_above_and_below():
         return {"text": text, "x0": x0, "x1": x0 + 100.0, "top": top, "bottom": top + 40.0, "size": 40.0, "conf": 95.0}
 
     table = [{"text": t, "x0": 200.0, "x1": 2200.0, "top": 400.0, "bottom": 1080.0, "size": 0.0, "conf": -1.0,
-              "table": 0, "table_top": 400.0} for t in ("TT Tên", "1 Gói thầu")]
+              "table": 0} for t in ("TT Tên", "1 Gói thầu")]
     words = [word("dưới", 200.0, 1200.0), word("Trên", 200.0, 200.0)] + table
     assert words_to_text(words, 2480.0).splitlines() == ["Trên", "TT Tên", "1 Gói thầu", "dưới"]
 
