@@ -151,7 +151,7 @@ def _page(image, path: Path, want_pdf: bool, dpi: int) -> tuple[list[dict], floa
         path.unlink(missing_ok=True)
     if tables:
         words = [w for w in words if not any(ocr_tables.inside(w, t.box) for t in tables)]
-        words += ocr_tables.read_tables(page, tables, path, dpi, LANGUAGE, _TIMEOUT_S)
+        words += ocr_tables.read_tables(page, tables, path, dpi)
     if pdf is not None:
         pdf = _under_text(pdf, preprocess.prepare_shown(image, angle))
     return words, width, pdf
@@ -180,15 +180,23 @@ def _under_text(text_pdf: bytes, image) -> bytes:
         pdf.close()
 
 
-def _tesseract(image_path: Path, want_pdf: bool) -> tuple[list[dict], bytes | None]:
-    env = dict(os.environ, OMP_THREAD_LIMIT="1")
-    base = image_path.with_suffix("")
-    command = ["tesseract", str(image_path), str(base), "-l", LANGUAGE, "--psm", "3",
-               "-c", "preserve_interword_spaces=1"] + (["-c", "textonly_pdf=1", "tsv", "pdf"] if want_pdf else ["tsv"])
+def run_tesseract(source: Path, base: Path, options: list[str], what: str) -> subprocess.CompletedProcess:
+    """One single-threaded Tesseract ``vie`` run (see above) from ``source`` (an image, or a
+    list of them) to ``base``.*; past ``_TIMEOUT_S`` it is error E015 in one line (``what``
+    timed out), never a traceback."""
+    command = ["tesseract", str(source), str(base), "-l", LANGUAGE] + options
     try:
-        done = subprocess.run(command, capture_output=True, text=True, env=env, timeout=_TIMEOUT_S)
+        return subprocess.run(command, capture_output=True, text=True, env=dict(os.environ, OMP_THREAD_LIMIT="1"),
+                              timeout=_TIMEOUT_S)
     except subprocess.TimeoutExpired:
-        raise KehoachError("E015", image_path, detail=f"quá {_TIMEOUT_S} giây cho một trang") from None
+        raise KehoachError("E015", source, detail=f"quá {_TIMEOUT_S} giây cho {what}") from None
+
+
+def _tesseract(image_path: Path, want_pdf: bool) -> tuple[list[dict], bytes | None]:
+    base = image_path.with_suffix("")
+    options = ["--psm", "3", "-c", "preserve_interword_spaces=1"] + (
+        ["-c", "textonly_pdf=1", "tsv", "pdf"] if want_pdf else ["tsv"])
+    done = run_tesseract(image_path, base, options, "một trang")
     tsv = base.with_suffix(".tsv")
     if done.returncode != 0 or not tsv.exists():
         raise KehoachError("E015", image_path, detail=(done.stderr.strip().splitlines() or ["?"])[-1][:120])

@@ -175,9 +175,9 @@ def test_a_cell_pass_that_times_out_is_one_error_line_not_a_traceback(tmp_path, 
     def too_slow(command, **kwargs):
         raise subprocess.TimeoutExpired(command, kwargs.get("timeout"))
 
-    monkeypatch.setattr(ocr_tables.subprocess, "run", too_slow)
+    monkeypatch.setattr(subprocess, "run", too_slow)
     with pytest.raises(KehoachError) as caught:
-        ocr_tables.read_cells(page, tables, tmp_path, 300, "vie", 5)
+        ocr_tables.read_cells(page, tables, tmp_path, 300)
     assert caught.value.code == "E015" and "ô bảng" in caught.value.message
 
 
