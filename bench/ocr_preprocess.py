@@ -127,7 +127,9 @@ def pipeline(variant: str):
         preprocess.has_red = lambda image: False
         preprocess.drop_red = lambda image: image if image.mode == "L" else image.convert("L")
     ocr_tables.READ_CELLS = "cells" in steps
-    preprocess.prepare = lambda image: apply(variant, image, angles)
+    # (image, angle) as preprocess.prepare returns: the angle only levels the page a searchable
+    # PDF shows, and the bench writes none
+    preprocess.prepare = lambda image: (apply(variant, image, angles), 0.0)
     try:
         yield angles
     finally:

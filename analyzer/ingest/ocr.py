@@ -138,7 +138,7 @@ def _page(image, path: Path, want_pdf: bool, dpi: int) -> tuple[list[dict], floa
     shown is the grey page with its red ink, under Tesseract's text-only layer."""
     from . import ocr_tables, preprocess
 
-    page = preprocess.prepare(image)
+    page, angle = preprocess.prepare(image)
     width = float(page.width)
     tables = ocr_tables.find_tables(page) if ocr_tables.READ_CELLS else []
     read = ocr_tables.blank_tables(page, tables) if tables and not want_pdf else page
@@ -151,9 +151,9 @@ def _page(image, path: Path, want_pdf: bool, dpi: int) -> tuple[list[dict], floa
         path.unlink(missing_ok=True)
     if tables:
         words = [w for w in words if not any(ocr_tables.inside(w, t.box) for t in tables)]
-        words += ocr_tables.read_tables(page, tables, path, dpi, LANGUAGE, _TIMEOUT_S)
+        words += ocr_tables.read_tables(page, tables, path, dpi)
     if pdf is not None:
-        pdf = _under_text(pdf, preprocess.prepare_shown(image))
+        pdf = _under_text(pdf, preprocess.prepare_shown(image, angle))
     return words, width, pdf
 
 
@@ -180,15 +180,23 @@ def _under_text(text_pdf: bytes, image) -> bytes:
         pdf.close()
 
 
-def _tesseract(image_path: Path, want_pdf: bool) -> tuple[list[dict], bytes | None]:
-    env = dict(os.environ, OMP_THREAD_LIMIT="1")
-    base = image_path.with_suffix("")
-    command = ["tesseract", str(image_path), str(base), "-l", LANGUAGE, "--psm", "3",
-               "-c", "preserve_interword_spaces=1"] + (["-c", "textonly_pdf=1", "tsv", "pdf"] if want_pdf else ["tsv"])
+def run_tesseract(source: Path, base: Path, options: list[str], what: str) -> subprocess.CompletedProcess:
+    """One single-threaded Tesseract ``vie`` run (see above) from ``source`` (an image, or a
+    list of them) to ``base``.*; past ``_TIMEOUT_S`` it is error E015 in one line (``what``
+    timed out), never a traceback."""
+    command = ["tesseract", str(source), str(base), "-l", LANGUAGE] + options
     try:
-        done = subprocess.run(command, capture_output=True, text=True, env=env, timeout=_TIMEOUT_S)
+        return subprocess.run(command, capture_output=True, text=True, env=dict(os.environ, OMP_THREAD_LIMIT="1"),
+                              timeout=_TIMEOUT_S)
     except subprocess.TimeoutExpired:
-        raise KehoachError("E015", image_path, detail=f"quá {_TIMEOUT_S} giây cho một trang") from None
+        raise KehoachError("E015", source, detail=f"quá {_TIMEOUT_S} giây cho {what}") from None
+
+
+def _tesseract(image_path: Path, want_pdf: bool) -> tuple[list[dict], bytes | None]:
+    base = image_path.with_suffix("")
+    options = ["--psm", "3", "-c", "preserve_interword_spaces=1"] + (
+        ["-c", "textonly_pdf=1", "tsv", "pdf"] if want_pdf else ["tsv"])
+    done = run_tesseract(image_path, base, options, "một trang")
     tsv = base.with_suffix(".tsv")
     if done.returncode != 0 or not tsv.exists():
         raise KehoachError("E015", image_path, detail=(done.stderr.strip().splitlines() or ["?"])[-1][:120])
@@ -230,13 +238,11 @@ def words_to_text(words: list[dict], width: float) -> str:
     from .pdf import lines_from_words
 
     rows = [w for w in words if "table" in w]
-    if not rows:
-        return "\n".join(order_columns(lines_from_words(words, width)))
     text = [w for w in words if "table" not in w]
     out: list[str] = []
     for table in sorted({w["table"] for w in rows}):
         lines = [w for w in rows if w["table"] == table]
-        top = min(w["table_top"] for w in lines)
+        top = lines[0]["top"]  # each line of a table carries the table's box
         above = [w for w in text if (w["top"] + w["bottom"]) / 2 < top]
         text = [w for w in text if (w["top"] + w["bottom"]) / 2 >= top]
         out += order_columns(lines_from_words(above, width)) + [w["text"] for w in lines]

@@ -30,10 +30,8 @@ was (the page pass without its table 0.34 s, the cells 0.60 s, against 0.91 s wh
 """
 from __future__ import annotations
 
-import os
 import shutil
 import statistics
-import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -76,7 +74,8 @@ def _long_runs(ink, length: int, axis: int):
 
 def rule_masks(grey):
     """(horizontal, vertical) bool masks of the rules of a greyscale page array."""
-    return _rule_mask(grey, _ink(grey), 1), _rule_mask(grey, _ink(grey), 0)
+    ink = _ink(grey)
+    return _rule_mask(grey, ink, 1), _rule_mask(grey, ink, 0)
 
 
 def _ink(grey):
@@ -204,29 +203,30 @@ def inside(word: dict, box: tuple[int, int, int, int]) -> bool:
     return x0 <= (word["x0"] + word["x1"]) / 2 <= x1 and y0 <= (word["top"] + word["bottom"]) / 2 <= y1
 
 
-def read_tables(image, tables: list[Table], path: Path, dpi: int, language: str, timeout: int) -> list[dict]:
-    """The tables' lines as word dicts that carry ``table`` (its index) and ``table_top``:
+def read_tables(image, tables: list[Table], path: Path, dpi: int) -> list[dict]:
+    """The tables' lines as word dicts that carry ``table`` (its index) and the table's box:
     ocr.words_to_text puts them between the text above and below."""
     workdir = path.parent / f"{path.stem}-cells"
     workdir.mkdir(exist_ok=True)
     try:
-        read = read_cells(image, tables, workdir, dpi, language, timeout)
+        read = read_cells(image, tables, workdir, dpi)
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
     words = []
     for t, (table, cell_lines) in enumerate(zip(tables, read)):
         x0, y0, x1, y1 = table.box
         words += [{"text": text, "x0": float(x0), "x1": float(x1), "top": float(y0), "bottom": float(y1),
-                   "size": 0.0, "conf": -1.0, "table": t, "table_top": float(y0)} for text in table_text(cell_lines)]
+                   "size": 0.0, "conf": -1.0, "table": t} for text in table_text(cell_lines)]
     return words
 
 
-def read_cells(image, tables: list[Table], workdir: Path, dpi: int, language: str,
-               timeout: int) -> list[list[tuple[float, float, float, str]]]:
+def read_cells(image, tables: list[Table], workdir: Path, dpi: int) -> list[list[tuple[float, float, float, str]]]:
     """Each table's cell lines as (top, bottom, left, text) in page pixels: one Tesseract
     run (``--psm 6``) over an image list of the cells that hold ink."""
     import numpy as np
     from PIL import Image
+
+    from .ocr import run_tesseract
 
     grey = np.asarray(image, dtype=np.uint8)
     ink_level = int(np.median(grey[::8, ::8])) - 60  # darker than the paper by this much
@@ -247,14 +247,7 @@ def read_cells(image, tables: list[Table], workdir: Path, dpi: int, language: st
         return out
     (workdir / "cells.txt").write_text("\n".join(listing) + "\n", encoding="utf-8")
     base = workdir / "cells"
-    try:
-        subprocess.run(["tesseract", str(workdir / "cells.txt"), str(base), "-l", language, "--psm", "6", "tsv"],
-                       capture_output=True, env=dict(os.environ, OMP_THREAD_LIMIT="1"), timeout=timeout)
-    except subprocess.TimeoutExpired:
-        # As for a page (ocr._tesseract): one line for the user, never a traceback.
-        from ..errors import KehoachError
-
-        raise KehoachError("E015", workdir, detail=f"quá {timeout} giây cho các ô bảng của một trang") from None
+    run_tesseract(workdir / "cells.txt", base, ["--psm", "6", "tsv"], "các ô bảng của một trang")
     tsv = base.with_suffix(".tsv")
     if tsv.exists():
         for page, top, bottom, left, text in parse_cell_tsv(tsv.read_text(encoding="utf-8")):

@@ -86,12 +86,15 @@ def estimate_skew(image, limit: float = MAX_SKEW, stop_below: float | None = Non
     return max(fine, key=lambda a: _spread(half, a))
 
 
-def deskew(image):
-    """(the page leveled, the angle it was rotated by); unchanged below ``MIN_SKEW``."""
+def deskew(image, angle: float | None = None):
+    """(the page leveled, the angle it was rotated by); unchanged below ``MIN_SKEW``.
+    ``angle``: level by this estimate instead of making one (the page a searchable PDF
+    shows turns as the page read did, or its text layer would not lie over its words)."""
     import numpy as np
     from PIL import Image
 
-    angle = estimate_skew(image, stop_below=MIN_SKEW)
+    if angle is None:
+        angle = estimate_skew(image, stop_below=MIN_SKEW)
     if abs(angle) < MIN_SKEW or abs(angle) >= MAX_SKEW:  # level, or no lines to go by (a blank page)
         return image, angle
     arr = np.asarray(image.convert("L"), dtype=np.float32)
@@ -109,28 +112,33 @@ def drop_red(image):
     if image.mode == "L":
         return image
     rgb = image if image.mode == "RGB" else image.convert("RGB")
-    red, green, blue = rgb.split()
-    redness = ImageChops.subtract(red, ImageChops.lighter(green, blue))  # clipped at 0
-    red_ink = redness.point(lambda v: 255 if v > RED_MARGIN else 0)
-    return ImageChops.lighter(ImageChops.lighter(rgb.convert("L"), red), red_ink)
+    red_ink = _redness(rgb).point(lambda v: 255 if v > RED_MARGIN else 0)
+    return ImageChops.lighter(ImageChops.lighter(rgb.convert("L"), rgb.getchannel("R")), red_ink)
 
 
 def has_red(image, margin: int = RED_MARGIN // 2) -> bool:
     """Whether a colour image (a thumbnail will do: thin red strokes fade into pink there,
     hence the lower margin) shows any red ink."""
-    from PIL import ImageChops
-
     if image.mode == "L":
         return False
-    red, green, blue = (image if image.mode == "RGB" else image.convert("RGB")).split()
-    return ImageChops.subtract(red, ImageChops.lighter(green, blue)).getextrema()[1] > margin
+    return _redness(image if image.mode == "RGB" else image.convert("RGB")).getextrema()[1] > margin
+
+
+def _redness(rgb):
+    """Red minus the larger of green and blue, clipped at 0, of an RGB image."""
+    from PIL import ImageChops
+
+    red, green, blue = rgb.split()
+    return ImageChops.subtract(red, ImageChops.lighter(green, blue))
 
 
 def prepare(image):
-    """What OCR reads: the page, red ink dropped, leveled."""
-    return deskew(drop_red(image))[0]
+    """What OCR reads: (the page, red ink dropped, leveled; the skew estimated)."""
+    return deskew(drop_red(image))
 
 
-def prepare_shown(image):
-    """What a searchable PDF shows: the page in grey with its red ink, leveled."""
-    return deskew(image if image.mode == "L" else image.convert("L"))[0]
+def prepare_shown(image, angle: float):
+    """What a searchable PDF shows: the page in grey with its red ink, leveled by the
+    ``angle`` estimated on the page read (prepare). Estimated again here, on the grey page,
+    the seal's ink can tip it another way: CV-2265 p. 3, -2.8 read against 2.95 degrees."""
+    return deskew(image if image.mode == "L" else image.convert("L"), angle)[0]
